@@ -1,0 +1,265 @@
+package dev.weir.engine.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The declarative, immutable description of a node type: what GRC keeps in a {@code *.block.yml}, as a typed
+ * record. The {@link #factory()} creates the running instance.
+ *
+ * <p>Port types may depend on params ({@link Dim.FromParam}); {@link #resolveInputs(Params)} and
+ * {@link #resolveOutputs(Params)} derive the concrete ports of one node instance.
+ *
+ * @param id          dotted type id, stable across versions ({@code dsp.fft})
+ * @param version     type version; documents record it so params can be migrated
+ * @param label       palette label
+ * @param category    palette category, {@code /}-separated for nesting ({@code Signal/Spectral})
+ * @param description one paragraph for the palette and {@code weir nodes}
+ * @param inputs      input port specs in order
+ * @param outputs     output port specs in order
+ * @param params      param specs in display order
+ * @param rate        per-step consumption and production
+ * @param scheduling  whether {@code process} may block
+ * @param acceleratorCapable whether a data-parallel accelerator backend exists for it
+ * @param factory     creates one processor per run
+ */
+public record NodeDescriptor(String id, int version, String label, String category, String description,
+                             List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params,
+                             RateSpec rate, Scheduling scheduling, boolean acceleratorCapable,
+                             ProcessorFactory factory) {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+
+    public NodeDescriptor {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("node type id '" + id + "' must be dotted snake_case, like dsp.fft");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("node type '" + id + "' version must be >= 1");
+        }
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(description, "description");
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        params = List.copyOf(params);
+        Objects.requireNonNull(rate, "rate");
+        Objects.requireNonNull(scheduling, "scheduling");
+        Objects.requireNonNull(factory, "factory");
+        Set<String> keys = new HashSet<>();
+        for (ParamSpec p : params) {
+            if (!keys.add(p.key())) {
+                throw new IllegalArgumentException("node type '" + id + "' declares param '" + p.key() + "' twice");
+            }
+        }
+        checkPortNames(id, "input", inputs, keys);
+        checkPortNames(id, "output", outputs, keys);
+    }
+
+    private static void checkPortNames(String id, String dir, List<PortSpec> ports, Set<String> paramKeys) {
+        Set<String> names = new HashSet<>();
+        for (PortSpec p : ports) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("node type '" + id + "' declares " + dir + " '" + p.name() + "' twice");
+            }
+            if (p.count() instanceof Dim.FromParam(String key) && !paramKeys.contains(key)) {
+                throw new IllegalArgumentException("node type '" + id + "' " + dir + " '" + p.name()
+                        + "' count refers to unknown param '" + key + "'");
+            }
+        }
+    }
+
+    /** Starts a builder for a node type. */
+    public static Builder builder(String id, int version) {
+        return new Builder(id, version);
+    }
+
+    /** The param spec for {@code key}, if declared. */
+    public Optional<ParamSpec> param(String key) {
+        for (ParamSpec p : params) {
+            if (p.key().equals(key)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every declared param at its default value. */
+    public Params defaults() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (ParamSpec p : params) {
+            m.put(p.key(), p.defaultValue());
+        }
+        return Params.of(m);
+    }
+
+    /** {@code given} filled up with defaults for every param it does not set. */
+    public Params withDefaults(Params given) {
+        return defaults().withAll(given);
+    }
+
+    /**
+     * Every problem with {@code given}: unknown keys, values of the wrong kind, values out of range. Missing
+     * keys are not problems; they take their defaults.
+     */
+    public List<ParamProblem> checkParams(Params given) {
+        List<ParamProblem> problems = new ArrayList<>();
+        for (String key : given.keys()) {
+            Optional<ParamSpec> spec = param(key);
+            if (spec.isEmpty()) {
+                problems.add(new ParamProblem(key, "is not a param of " + id));
+                continue;
+            }
+            ParamType.Result r = spec.get().type().check(given.get(key));
+            r.problemText().ifPresent(p -> problems.add(new ParamProblem(key, p)));
+        }
+        return problems;
+    }
+
+    /**
+     * {@code given} checked and in canonical form (integers widened where reals are declared), with defaults.
+     *
+     * @throws IllegalArgumentException naming every bad param
+     */
+    public Params canonicalParams(Params given) {
+        List<ParamProblem> problems = checkParams(given);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(ParamProblem.join(id, problems));
+        }
+        Params out = defaults();
+        for (String key : given.keys()) {
+            out = out.with(key, param(key).orElseThrow().type().check(given.get(key)).value());
+        }
+        return out;
+    }
+
+    /**
+     * The concrete input ports for these params.
+     *
+     * @param params complete params (see {@link #withDefaults})
+     * @throws IllegalArgumentException when a param that sizes a port is missing or invalid
+     */
+    public List<ResolvedPort> resolveInputs(Params params) {
+        return resolve(inputs, params);
+    }
+
+    /** The concrete output ports for these params; see {@link #resolveInputs}. */
+    public List<ResolvedPort> resolveOutputs(Params params) {
+        return resolve(outputs, params);
+    }
+
+    private static List<ResolvedPort> resolve(List<PortSpec> specs, Params params) {
+        List<ResolvedPort> out = new ArrayList<>();
+        for (PortSpec spec : specs) {
+            DataType type = spec.type().resolve(params);
+            if (!spec.isMulti()) {
+                out.add(new ResolvedPort(spec.name(), out.size(), type, spec.optional(), spec));
+                continue;
+            }
+            int n = spec.count().resolve(params).size();
+            for (int i = 0; i < n; i++) {
+                out.add(new ResolvedPort(spec.name() + i, out.size(), type, spec.optional(), spec));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** One problem with one param. */
+    public record ParamProblem(String key, String message) {
+        static String join(String type, List<ParamProblem> problems) {
+            StringBuilder sb = new StringBuilder();
+            for (ParamProblem p : problems) {
+                if (!sb.isEmpty()) {
+                    sb.append("; ");
+                }
+                sb.append("param '").append(p.key()).append("' ").append(p.message());
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Fluent construction of a descriptor; {@link #build()} runs the record's checks. */
+    public static final class Builder {
+        private final String id;
+        private final int version;
+        private String label;
+        private String category = "Other";
+        private String description = "";
+        private final List<PortSpec> inputs = new ArrayList<>();
+        private final List<PortSpec> outputs = new ArrayList<>();
+        private final List<ParamSpec> params = new ArrayList<>();
+        private RateSpec rate = RateSpec.ONE_TO_ONE;
+        private Scheduling scheduling = Scheduling.COOPERATIVE;
+        private boolean acceleratorCapable;
+        private ProcessorFactory factory;
+
+        private Builder(String id, int version) {
+            this.id = id;
+            this.version = version;
+            this.label = id;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder input(PortSpec port) {
+            inputs.add(port);
+            return this;
+        }
+
+        public Builder output(PortSpec port) {
+            outputs.add(port);
+            return this;
+        }
+
+        public Builder param(ParamSpec param) {
+            params.add(param);
+            return this;
+        }
+
+        public Builder rate(RateSpec rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = scheduling;
+            return this;
+        }
+
+        public Builder acceleratorCapable(boolean capable) {
+            this.acceleratorCapable = capable;
+            return this;
+        }
+
+        public Builder factory(ProcessorFactory factory) {
+            this.factory = factory;
+            return this;
+        }
+
+        public NodeDescriptor build() {
+            return new NodeDescriptor(id, version, label, category, description, inputs, outputs, params, rate,
+                    scheduling, acceleratorCapable, factory);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.weir.engine.model;
+
+import java.util.Objects;
+
+/**
+ * How one edge buffers items.
+ *
+ * @param capacity  frames the edge holds (rounded up to a power of two by the runtime), 1..65536
+ * @param overflow  what happens when the reader falls behind
+ * @param delay     initial zero items (z^-N). A delay of at least one makes a feedback loop legal; for a
+ *                  sample stream it counts samples, otherwise frames
+ * @param transport how items travel
+ */
+public record EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transport transport) {
+
+    /** Largest capacity an edge may ask for. */
+    public static final int MAX_CAPACITY = 1 << 16;
+
+    /** Back-pressure, 16 frames, no delay, transport chosen by the engine. */
+    public static final EdgeSpec DEFAULT = new EdgeSpec(16, OverflowPolicy.BACKPRESSURE, 0, Transport.AUTO);
+
+    public EdgeSpec {
+        Objects.requireNonNull(overflow, "overflow");
+        Objects.requireNonNull(transport, "transport");
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("edge capacity must be in 1.." + MAX_CAPACITY + ", was " + capacity);
+        }
+        if (delay < 0) {
+            throw new IllegalArgumentException("edge delay must be >= 0, was " + delay);
+        }
+    }
+
+    public EdgeSpec withCapacity(int capacity) {
+        return new EdgeSpec(capacity, overflow, delay, transport);
+    }
+
+    public EdgeSpec withOverflow(OverflowPolicy overflow) {
+        return new EdgeSpec(capacity, overflow, delay, transport);
+    }
+
+    public EdgeSpec withDelay(int delay) {
+        return new EdgeSpec(capacity, overflow, delay, transport);
+    }
+
+    public EdgeSpec withTransport(Transport transport) {
+        return new EdgeSpec(capacity, overflow, delay, transport);
+    }
+}
