@@ -1,0 +1,92 @@
+package dev.weir.engine.model;
+
+import dev.weir.engine.api.DataType;
+import dev.weir.engine.api.Dim;
+import dev.weir.engine.api.ElementType;
+import dev.weir.engine.api.NodeDescriptor;
+import dev.weir.engine.api.NodeProvider;
+import dev.weir.engine.api.NodeRegistry;
+import dev.weir.engine.api.ParamSpec;
+import dev.weir.engine.api.ParamType;
+import dev.weir.engine.api.PortSpec;
+import dev.weir.engine.api.ProcessorFactory;
+import dev.weir.engine.api.RecordSchema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Node types shaped like the real library's, for validator tests. Their processors are never created: the
+ * validator only reads descriptors.
+ */
+final class TestNodes implements NodeProvider {
+
+    static final DataType FLOATS = new DataType.SampleStream(ElementType.FLOAT32, Dim.of(1024));
+    static final DataType ANY_FLOATS = new DataType.SampleStream(ElementType.FLOAT32, Dim.any());
+    static final DataType ANY_SPECTRUM = new DataType.VectorOf(ElementType.COMPLEX64, Dim.any());
+    static final DataType VALUES = new DataType.RecordsOf(RecordSchema.VALUE, Dim.of(1));
+
+    private static final ProcessorFactory NEVER = () -> {
+        throw new UnsupportedOperationException("validator tests never run processors");
+    };
+
+    /** Declared after {@link #NEVER}, which building the descriptors needs. */
+    static final NodeRegistry REGISTRY = NodeRegistry.of(new TestNodes());
+
+    @Override
+    public List<NodeDescriptor> descriptors() {
+        return List.of(
+                // A source of 1024-sample chunks.
+                NodeDescriptor.builder("test.source", 1)
+                        .output(PortSpec.of("out", FLOATS, "samples"))
+                        .factory(NEVER).build(),
+                // Output length sized by a param; version 2 so that documents can be older and newer.
+                NodeDescriptor.builder("test.fft", 2)
+                        .input(PortSpec.of("in", ANY_FLOATS, "samples"))
+                        .output(PortSpec.of("out", new DataType.VectorOf(ElementType.COMPLEX64,
+                                Dim.param("fft_size")), "spectrum"))
+                        .param(ParamSpec.integer("fft_size", "FFT size", 1024, 16, 65536, "", false, "points"))
+                        .param(ParamSpec.bool("normalize", "Normalise", true, true, "scale by 1/N"))
+                        .factory(NEVER).build(),
+                // Port count from a param; the param's range admits 0, which no port count can be.
+                NodeDescriptor.builder("test.sum", 1)
+                        .input(PortSpec.of("in", ANY_FLOATS, "addend").times(Dim.param("inputs")))
+                        .output(PortSpec.of("out", FLOATS, "sum"))
+                        .param(ParamSpec.integer("inputs", "Inputs", 2, 0, 16, "", false, "number of addends"))
+                        .factory(NEVER).build(),
+                // One required and one optional input.
+                NodeDescriptor.builder("test.mixer", 1)
+                        .input(PortSpec.of("in", ANY_FLOATS, "signal"))
+                        .input(PortSpec.of("lo", ANY_FLOATS, "local oscillator").asOptional())
+                        .output(PortSpec.of("out", FLOATS, "mixed"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.vector_sink", 1)
+                        .input(PortSpec.of("in", ANY_SPECTRUM, "spectra"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.fixed_vector_sink", 1)
+                        .input(PortSpec.of("in", new DataType.VectorOf(ElementType.COMPLEX64, Dim.of(1024)),
+                                "1024-point spectra"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.stream_sink", 1)
+                        .input(PortSpec.of("in", ANY_FLOATS, "samples"))
+                        .factory(NEVER).build(),
+                // An output whose size is never fixed.
+                NodeDescriptor.builder("test.unsized", 1)
+                        .output(PortSpec.of("out", ANY_SPECTRUM, "vectors of some length"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.counter", 1)
+                        .output(PortSpec.of("out", VALUES, "counts"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.record_sink", 1)
+                        .input(PortSpec.of("in", new DataType.RecordsOf(RecordSchema.VALUE, Dim.any()), "values"))
+                        .factory(NEVER).build(),
+                // Output type chosen by a choice param; the choice "complex" selects no type.
+                NodeDescriptor.builder("test.by_type", 1)
+                        .output(PortSpec.of("out", new DataType.ByParam("element",
+                                Map.of("float", FLOATS, "records", VALUES)), "items"))
+                        .param(new ParamSpec("element", "Element",
+                                new ParamType.ChoiceType(List.of("float", "records", "complex")), "float", "",
+                                false, "what to emit"))
+                        .factory(NEVER).build());
+    }
+}
