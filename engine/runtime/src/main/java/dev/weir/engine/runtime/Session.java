@@ -412,7 +412,7 @@ public final class Session implements AutoCloseable {
         SessionState end = failure.get() != null ? SessionState.FAILED
                 : stopByUser ? SessionState.STOPPED : SessionState.COMPLETED;
         stopRequested = true;
-        MetricsSnapshot last = sample(metrics);
+        MetricsSnapshot last = sample(metrics, true);
         metrics = last;
         result = new RunResult(end, Optional.ofNullable(failure.get()), closeFailures, last);
         state = end;
@@ -434,7 +434,7 @@ public final class Session implements AutoCloseable {
                 continue;
             }
             next += interval;
-            MetricsSnapshot s = sample(metrics);
+            MetricsSnapshot s = sample(metrics, false);
             if (done.getCount() == 0) {
                 break; // finishRun published the final snapshot
             }
@@ -459,10 +459,17 @@ public final class Session implements AutoCloseable {
 
     private final Map<String, long[]> previous = new LinkedHashMap<>();
 
-    /** Samples every counter. Called by the metrics thread, and once more by the last worker to exit. */
-    private synchronized MetricsSnapshot sample(MetricsSnapshot before) {
+    /**
+     * Samples every counter. Called by the metrics thread every interval, and once more by the last worker to exit
+     * with {@code wholeRun} set, so that the final snapshot's rates are averages over the whole run rather than
+     * over whatever fraction of an interval was left.
+     */
+    private synchronized MetricsSnapshot sample(MetricsSnapshot before, boolean wholeRun) {
         long now = System.nanoTime();
         long elapsed = now - startNanos;
+        if (wholeRun) {
+            previous.clear();
+        }
         long[] prevTime = previous.computeIfAbsent("", k -> new long[]{startNanos});
         double dt = Math.max(1, now - prevTime[0]) / 1e9;
         prevTime[0] = now;

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param sample          sample number, from 0
  * @param elapsedNanos    time since the run started
- * @param intervalNanos   length of the interval the rates cover
+ * @param intervalNanos   length of the interval the rates cover (the whole run, in the final snapshot)
  * @param nodes           per node, in topological order
  * @param edges           per edge
  * @param workers         per engine thread
