@@ -64,9 +64,17 @@ public final class DelayedReader implements ChannelReader {
         return true;
     }
 
+    /**
+     * The initial items left plus the channel's frames: both can be read now, without waiting. (It used to
+     * count only the initial items while in the delay, so a processor waiting for {@code available() >= k}
+     * with fewer than k initial items left waited forever even though the channel had frames.)
+     */
     @Override
     public int available() {
-        return inDelay() ? initial.length - next : inner.available();
+        if (!inDelay()) {
+            return inner.available();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (long) (initial.length - next) + inner.available());
     }
 
     @Override

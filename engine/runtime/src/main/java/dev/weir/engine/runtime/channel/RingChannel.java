@@ -206,7 +206,7 @@ public final class RingChannel implements Channel {
         /** Sequence of the next frame to claim; equals frames published. Writer thread only. */
         private long next;
         private Cell claimed;
-        /** Smallest back-pressure cursor last seen; refreshed only when it seems to leave no room. */
+        /** Smallest back-pressure cursor last seen; refreshed by remaining(), and by claim() when it seems to leave no room. */
         private long gate;
         private final Counter elements = new Counter();
 
@@ -225,14 +225,25 @@ public final class RingChannel implements Channel {
             return readers.length > 0;
         }
 
+        /**
+         * Exact: re-reads the back-pressure cursors on every call. (It used to re-read them only when the cached
+         * {@link #gate} showed a full ring, so after readers released frames it kept reporting the old, smaller
+         * value; a processor that needs k &gt; 1 frames of room, waiting for {@code remaining() >= k}, could then
+         * wait forever on a drained channel.) The cheap cached check stays in {@link #claim()}.
+         */
         @Override
         public int remaining() {
-            long free = capacity - (next - gate);
-            if (free <= 0) {
-                gate = minBackpressureCursor();
-                free = capacity - (next - gate);
+            gate = minBackpressureCursor();
+            return (int) (capacity - (next - gate));
+        }
+
+        /** Whether one frame can be claimed: the cached gate suffices unless it shows a full ring. */
+        private boolean hasRoom() {
+            if (next - gate < capacity) {
+                return true;
             }
-            return (int) free;
+            gate = minBackpressureCursor();
+            return next - gate < capacity;
         }
 
         private long minBackpressureCursor() {
@@ -250,7 +261,7 @@ public final class RingChannel implements Channel {
             if (claimed != null) {
                 return claimed.frame;
             }
-            if (remaining() <= 0) {
+            if (!hasRoom()) {
                 throw new IllegalStateException("output " + name + " is full: check remaining() before claim()");
             }
             int index = (int) next & mask;
