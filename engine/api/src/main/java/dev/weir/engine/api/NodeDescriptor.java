@@ -62,6 +62,70 @@ public record NodeDescriptor(String id, int version, String label, String catego
         }
         checkPortNames(id, "input", inputs, keys);
         checkPortNames(id, "output", outputs, keys);
+        for (PortSpec port : inputs) {
+            checkTypeParams(id, port, port.type(), params);
+        }
+        for (PortSpec port : outputs) {
+            checkTypeParams(id, port, port.type(), params);
+        }
+    }
+
+    /**
+     * Refuses a port type that refers to a param which is not declared, or whose values could never resolve it:
+     * a size must come from an integer param with a minimum of at least 1, and a type chosen by param must come
+     * from a choice param whose every choice names an option. Caught here, such a mistake fails once, when the
+     * node library loads, instead of on every node instance.
+     */
+    private static void checkTypeParams(String id, PortSpec port, DataType type, List<ParamSpec> params) {
+        switch (type) {
+            case DataType.SampleStream t -> checkDim(id, port, t.chunk(), params);
+            case DataType.VectorOf t -> checkDim(id, port, t.length(), params);
+            case DataType.MatrixOf t -> {
+                checkDim(id, port, t.rows(), params);
+                checkDim(id, port, t.cols(), params);
+            }
+            case DataType.ImageOf t -> {
+                checkDim(id, port, t.width(), params);
+                checkDim(id, port, t.height(), params);
+            }
+            case DataType.RecordsOf t -> checkDim(id, port, t.maxCount(), params);
+            case DataType.ByParam t -> {
+                ParamSpec choice = declared(id, port, t.key(), params);
+                if (!(choice.type() instanceof ParamType.ChoiceType(List<String> choices))) {
+                    throw new IllegalArgumentException("node type '" + id + "' port '" + port.name()
+                            + "' picks its type by param '" + t.key() + "', which is not a choice param");
+                }
+                for (String c : choices) {
+                    if (!t.options().containsKey(c)) {
+                        throw new IllegalArgumentException("node type '" + id + "' port '" + port.name()
+                                + "' has no type for choice '" + c + "' of param '" + t.key() + "'");
+                    }
+                }
+                for (DataType option : t.options().values()) {
+                    checkTypeParams(id, port, option, params);
+                }
+            }
+        }
+    }
+
+    private static void checkDim(String id, PortSpec port, Dim dim, List<ParamSpec> params) {
+        if (dim instanceof Dim.FromParam(String key)) {
+            ParamSpec p = declared(id, port, key, params);
+            if (!(p.type() instanceof ParamType.IntType(long min, long max)) || min < 1) {
+                throw new IllegalArgumentException("node type '" + id + "' port '" + port.name()
+                        + "' is sized by param '" + key + "', which must be an integer param with a minimum of at least 1");
+            }
+        }
+    }
+
+    private static ParamSpec declared(String id, PortSpec port, String key, List<ParamSpec> params) {
+        for (ParamSpec p : params) {
+            if (p.key().equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("node type '" + id + "' port '" + port.name()
+                + "' refers to undeclared param '" + key + "'");
     }
 
     private static void checkPortNames(String id, String dir, List<PortSpec> ports, Set<String> paramKeys) {

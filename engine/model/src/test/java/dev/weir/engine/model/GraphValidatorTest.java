@@ -5,10 +5,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.weir.engine.api.DataType;
+import dev.weir.engine.api.NodeDescriptor;
+import dev.weir.engine.api.ParamSpec;
+import dev.weir.engine.api.ParamType;
+import dev.weir.engine.api.PortSpec;
+
 import java.util.List;
 
 import static dev.weir.engine.model.Graphs.graph;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class GraphValidatorTest {
@@ -208,12 +215,25 @@ class GraphValidatorTest {
         }
 
         @Test
-        void choiceThatSelectsNoPortType() {
+        void choiceThatWouldSelectNoPortTypeIsRefusedWhenTheDescriptorIsBuilt() {
+            // Caught once, when the node library loads, rather than on every instance as PORT_UNRESOLVABLE.
+            assertThatThrownBy(() -> NodeDescriptor.builder("test.bad_choice", 1)
+                    .output(PortSpec.of("out", new DataType.ByParam("element",
+                            java.util.Map.of("float", TestNodes.FLOATS)), "items"))
+                    .param(new ParamSpec("element", "Element",
+                            new ParamType.ChoiceType(List.of("float", "complex")), "float", "", false, "what"))
+                    .factory(() -> null).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no type for choice 'complex' of param 'element'");
+        }
+
+        @Test
+        void validChoiceOutsideTheSpecIsAParamProblem() {
             List<Problem> problems = validate(graph().node("b", "test.by_type", "element", "complex"));
 
             assertThat(problems).singleElement().satisfies(p -> {
-                assertThat(p.code()).isEqualTo(ProblemCode.PORT_UNRESOLVABLE);
-                assertThat(p.message()).contains("'b'", "'element'", "'complex'");
+                assertThat(p.code()).isEqualTo(ProblemCode.PARAM_INVALID);
+                assertThat(p.message()).contains("'b'", "'element'", "complex");
             });
         }
 

@@ -80,12 +80,12 @@ final class TestNodes implements NodeProvider {
                 NodeDescriptor.builder("test.record_sink", 1)
                         .input(PortSpec.of("in", new DataType.RecordsOf(RecordSchema.VALUE, Dim.any()), "values"))
                         .factory(NEVER).build(),
-                // Output type chosen by a choice param; the choice "complex" selects no type.
+                // Output type chosen by a choice param.
                 NodeDescriptor.builder("test.by_type", 1)
                         .output(PortSpec.of("out", new DataType.ByParam("element",
                                 Map.of("float", FLOATS, "records", VALUES)), "items"))
                         .param(new ParamSpec("element", "Element",
-                                new ParamType.ChoiceType(List.of("float", "records", "complex")), "float", "",
+                                new ParamType.ChoiceType(List.of("float", "records")), "float", "",
                                 false, "what to emit"))
                         .factory(NEVER).build());
     }
