@@ -4,6 +4,7 @@ import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.Scheduling;
 import dev.weir.engine.model.EdgeInstance;
 import dev.weir.engine.model.ResolvedNode;
+import dev.weir.engine.model.Transport;
 import dev.weir.engine.model.ValidatedGraph;
 
 import java.util.ArrayList;
@@ -27,8 +28,19 @@ import java.util.Map;
  */
 public final class Planner {
 
-    /** Makes the plan. Pure: it creates no processor, buffer or thread. */
+    /**
+     * Makes the plan. Pure: it creates no processor, buffer or thread.
+     *
+     * @throws IllegalArgumentException naming the edge when an edge asks for a transport this engine cannot give
+     */
     public ExecutionPlan plan(ValidatedGraph graph, RunOptions options) {
+        for (EdgeInstance e : graph.edges()) {
+            if (e.spec().transport() == Transport.IPC) {
+                // Running it in-process instead would silently drop the isolation the user asked for.
+                throw new IllegalArgumentException("edge '" + e.id() + "' (" + e.from() + " -> " + e.to()
+                        + ") asks for transport ipc, which this engine does not provide yet; use auto or in_process");
+            }
+        }
         List<ResolvedNode> order = graph.nodesInTopologicalOrder();
         List<ExecutionPlan.PlannedChannel> channels = new ArrayList<>();
         // node.port of a writer -> channel index; reader edge id -> (channel, reader index)

@@ -331,6 +331,19 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void ipcEdgeIsRefusedRatherThanSilentlyRunInProcess() {
+        GraphDocument doc = new GraphBuilder("ipc")
+                .node("src", "basic.counter", "count", 10)
+                .node("k", "test.collect")
+                .edge("src.out", "k.in", EdgeSpec.DEFAULT.withTransport(dev.weir.engine.model.Transport.IPC))
+                .build();
+        assertThatThrownBy(() -> engine.start(doc, RunOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("edge 'e1'").hasMessageContaining("transport ipc");
+        assertThat(collector.opened()).isEmpty();
+    }
+
+    @Test
     void planPrintsAsDotWithWorkersAndEdges() {
         GraphDocument doc = new GraphBuilder("dot")
                 .node("src", "basic.counter", "count", 10)
