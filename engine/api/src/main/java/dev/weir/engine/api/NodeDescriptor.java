@@ -29,11 +29,12 @@ import java.util.regex.Pattern;
  * @param scheduling  whether {@code process} may block
  * @param acceleratorCapable whether a data-parallel accelerator backend exists for it
  * @param factory     creates one processor per run
+ * @param migrations  how params written for older type versions become this version's, one per older version
  */
 public record NodeDescriptor(String id, int version, String label, String category, String description,
                              List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params,
                              RateSpec rate, Scheduling scheduling, boolean acceleratorCapable,
-                             ProcessorFactory factory) {
+                             ProcessorFactory factory, List<ParamMigration> migrations) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -54,6 +55,14 @@ public record NodeDescriptor(String id, int version, String label, String catego
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(scheduling, "scheduling");
         Objects.requireNonNull(factory, "factory");
+        migrations = List.copyOf(migrations);
+        Set<Integer> from = new HashSet<>();
+        for (ParamMigration m : migrations) {
+            if (m.fromVersion() >= version || !from.add(m.fromVersion())) {
+                throw new IllegalArgumentException("node type '" + id + "' (version " + version
+                        + ") has a misplaced or repeated migration from version " + m.fromVersion());
+            }
+        }
         Set<String> keys = new HashSet<>();
         for (ParamSpec p : params) {
             if (!keys.add(p.key())) {
@@ -144,6 +153,33 @@ public record NodeDescriptor(String id, int version, String label, String catego
     /** Starts a builder for a node type. */
     public static Builder builder(String id, int version) {
         return new Builder(id, version);
+    }
+
+    /**
+     * Params written for type version {@code fromVersion} brought to this version by the declared migrations.
+     *
+     * @throws IllegalArgumentException when a step is missing or {@code fromVersion} is newer than this type
+     */
+    public Params migrateParams(int fromVersion, Params params) {
+        if (fromVersion > version) {
+            throw new IllegalArgumentException("node type '" + id + "' is version " + version
+                    + " here; params written for version " + fromVersion + " cannot be read");
+        }
+        Params p = params;
+        for (int v = fromVersion; v < version; v++) {
+            ParamMigration step = null;
+            for (ParamMigration m : migrations) {
+                if (m.fromVersion() == v) {
+                    step = m;
+                }
+            }
+            if (step == null) {
+                throw new IllegalArgumentException("node type '" + id + "' cannot migrate params from version " + v
+                        + " to " + (v + 1) + ": no migration declared");
+            }
+            p = step.migrate().apply(p);
+        }
+        return p;
     }
 
     /** The param spec for {@code key}, if declared. */
@@ -264,6 +300,7 @@ public record NodeDescriptor(String id, int version, String label, String catego
         private Scheduling scheduling = Scheduling.COOPERATIVE;
         private boolean acceleratorCapable;
         private ProcessorFactory factory;
+        private final List<ParamMigration> migrations = new ArrayList<>();
 
         private Builder(String id, int version) {
             this.id = id;
@@ -321,9 +358,14 @@ public record NodeDescriptor(String id, int version, String label, String catego
             return this;
         }
 
+        public Builder migration(ParamMigration migration) {
+            migrations.add(migration);
+            return this;
+        }
+
         public NodeDescriptor build() {
             return new NodeDescriptor(id, version, label, category, description, inputs, outputs, params, rate,
-                    scheduling, acceleratorCapable, factory);
+                    scheduling, acceleratorCapable, factory, migrations);
         }
     }
 }
