@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * How one edge buffers items.
  *
- * @param capacity  frames the edge holds (rounded up to a power of two by the runtime), 1..65536
+ * @param capacity  frames the edge holds, 1..65536; the runtime rounds it up to a power of two, and to at least
+ *                  two when the edge is lossy (a lossy reader must be able to hold one frame while the writer fills
+ *                  the next)
  * @param overflow  what happens when the reader falls behind
  * @param delay     initial zero items (z^-N). A delay of at least one makes a feedback loop legal; for a
  *                  sample stream it counts samples, otherwise frames

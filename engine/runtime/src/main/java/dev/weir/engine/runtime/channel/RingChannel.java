@@ -119,7 +119,8 @@ public final class RingChannel implements Channel {
      * @param writerNode        writing node id, for messages
      * @param writerPort        writing port name, which is also the writer's {@code name()}
      * @param type              resolved item type
-     * @param requestedCapacity frames per reader; rounded up to a power of two
+     * @param requestedCapacity frames per reader; rounded up to a power of two, and to at least 2 when a reader
+     *                          is lossy
      * @param readerSpecs       the readers
      */
     public RingChannel(String writerNode, String writerPort, DataType type, int requestedCapacity,
@@ -130,12 +131,6 @@ public final class RingChannel implements Channel {
         if (requestedCapacity < 1) {
             throw new IllegalArgumentException("channel " + name + ": capacity must be >= 1");
         }
-        this.capacity = roundUpToPowerOfTwo(requestedCapacity);
-        this.mask = capacity - 1;
-        this.cells = new Cell[capacity];
-        for (int i = 0; i < capacity; i++) {
-            cells[i] = new Cell(new Frame(type));
-        }
         int lossyCount = 0;
         for (ReaderSpec r : readerSpecs) {
             if (r.policy() != OverflowPolicy.BACKPRESSURE) {
@@ -143,6 +138,16 @@ public final class RingChannel implements Channel {
             }
         }
         this.lossy = lossyCount > 0;
+        // A lossy reader needs a second slot: claim() moves it to the oldest frame that stays intact,
+        // next - capacity + 1, before publish(). With one slot that is `next` itself, not yet published, and the
+        // only slot is being rewritten in place, so between claim() and publish() a lossy reader that had seen
+        // available() == 1 found nothing and its peek() threw. With two slots, frame next - 1 stays readable.
+        this.capacity = roundUpToPowerOfTwo(lossy ? Math.max(2, requestedCapacity) : requestedCapacity);
+        this.mask = capacity - 1;
+        this.cells = new Cell[capacity];
+        for (int i = 0; i < capacity; i++) {
+            cells[i] = new Cell(new Frame(type));
+        }
         this.spares = new Cell[lossyCount];
         for (int i = 0; i < lossyCount; i++) {
             spares[i] = new Cell(new Frame(type));
