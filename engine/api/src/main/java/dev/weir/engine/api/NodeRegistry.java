@@ -16,9 +16,12 @@ import java.util.TreeMap;
 public final class NodeRegistry {
 
     private final Map<String, NodeDescriptor> byId;
+    /** Provider class name per type id, so that a clash names both providers. */
+    private final Map<String, String> origin;
 
-    private NodeRegistry(Map<String, NodeDescriptor> byId) {
+    private NodeRegistry(Map<String, NodeDescriptor> byId, Map<String, String> origin) {
         this.byId = Collections.unmodifiableMap(byId);
+        this.origin = Collections.unmodifiableMap(origin);
     }
 
     /**
@@ -34,8 +37,11 @@ public final class NodeRegistry {
 
     /** The given providers only. */
     public static NodeRegistry of(Collection<? extends NodeProvider> providers) {
-        Map<String, NodeDescriptor> m = new TreeMap<>();
-        Map<String, String> origin = new TreeMap<>();
+        return merge(new TreeMap<>(), new TreeMap<>(), providers);
+    }
+
+    private static NodeRegistry merge(Map<String, NodeDescriptor> m, Map<String, String> origin,
+                                      Collection<? extends NodeProvider> providers) {
         for (NodeProvider p : providers) {
             for (NodeDescriptor d : p.descriptors()) {
                 String previous = origin.putIfAbsent(d.id(), p.getClass().getName());
@@ -46,7 +52,7 @@ public final class NodeRegistry {
                 m.put(d.id(), d);
             }
         }
-        return new NodeRegistry(m);
+        return new NodeRegistry(m, origin);
     }
 
     /** The given providers only. */
@@ -56,10 +62,7 @@ public final class NodeRegistry {
 
     /** This registry plus the types of {@code other}; duplicate ids are refused. */
     public NodeRegistry with(NodeProvider other) {
-        List<NodeProvider> all = new ArrayList<>();
-        all.add(() -> List.copyOf(byId.values()));
-        all.add(other);
-        return of(all);
+        return merge(new TreeMap<>(byId), new TreeMap<>(origin), List.of(other));
     }
 
     /** The descriptor of type {@code id}, if known. */

@@ -83,8 +83,8 @@ public sealed interface ParamType {
             } else {
                 return Result.bad("must be a number, was " + Params.kindOf(value) + " " + value);
             }
-            if (Double.isNaN(d)) {
-                return Result.bad("must be a number, was NaN");
+            if (!Double.isFinite(d)) {
+                return Result.bad("must be a finite number, was " + d);
             }
             if (d < min || d > max) {
                 return Result.bad("must be in " + min + ".." + max + ", was " + d);
@@ -114,6 +114,12 @@ public sealed interface ParamType {
 
     /** Free text of bounded length. */
     record TextType(int maxLength) implements ParamType {
+        public TextType {
+            if (maxLength < 0) {
+                throw new IllegalArgumentException("max length must be >= 0, was " + maxLength);
+            }
+        }
+
         @Override
         public Result check(Object value) {
             if (!(value instanceof String s)) {
@@ -190,6 +196,15 @@ public sealed interface ParamType {
 
     /** A list of finite reals, each within [min, max], with a bounded length. */
     record RealListType(double min, double max, int minSize, int maxSize) implements ParamType {
+        public RealListType {
+            if (!(min <= max)) {
+                throw new IllegalArgumentException("min " + min + " > max " + max);
+            }
+            if (minSize < 0 || maxSize < minSize) {
+                throw new IllegalArgumentException("list sizes must satisfy 0 <= min <= max, were " + minSize + ".." + maxSize);
+            }
+        }
+
         @Override
         public Result check(Object value) {
             if (!(value instanceof List<?> l)) {

@@ -76,8 +76,13 @@ public interface Processor {
      * Flushes the tail at end of stream: a partial chunk, a last CPI, a trailing window.
      *
      * <p><b>Called</b> on the processor's thread once every connected input has reached end of stream and
-     * been drained, or after {@code process} returned {@link WorkStatus#DONE}; called again until it returns
-     * {@link WorkStatus#DONE}. When output is full it returns {@link WorkStatus#NEED_OUTPUT_SPACE} and is
+     * been drained (possibly right after a {@code process} call that returned OK), or after {@code process}
+     * returned {@link WorkStatus#DONE}; called again until it returns
+     * {@link WorkStatus#DONE}. An input reaches end of stream only when every frame has been released, so a
+     * node that needs more elements than a short tail holds must copy the tail into its own state, release it,
+     * and flush it here. It is also called when {@code process} keeps answering NEED_INPUT after one input ended
+     * while the others hold data it does not take (a join that cannot continue).
+     * When output is full it returns {@link WorkStatus#NEED_OUTPUT_SPACE} and is
      * called again later. After {@code DONE} the engine ends the node's output streams.
      */
     default WorkStatus complete(Outputs out) {

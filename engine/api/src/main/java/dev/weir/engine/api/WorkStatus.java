@@ -9,7 +9,7 @@ public enum WorkStatus {
     OK,
     /** Nothing could be done until more input arrives. */
     NEED_INPUT,
-    /** Nothing (more) could be done until an output has free space. */
+    /** Nothing could be done until an output has free space. */
     NEED_OUTPUT_SPACE,
     /**
      * This processor will produce nothing more. From {@code process}, a source has ended its stream or a

@@ -50,7 +50,7 @@ class ParamSpecTest {
                 "box", "", false, ""))
                 .hasMessage("default of param 'window' must be one of [hann], was box");
         assertThatThrownBy(() -> ParamSpec.real("gain", "Gain", Double.NaN, 0, 1, "", false, ""))
-                .hasMessage("default of param 'gain' must be a number, was NaN");
+                .hasMessage("default of param 'gain' must be a finite number, was NaN");
         assertThatThrownBy(() -> new ParamSpec("gain", "Gain", new ParamType.RealType(0, 1), null, "", false, ""))
                 .hasMessage("param 'gain' is null");
     }

@@ -60,10 +60,14 @@ class ParamTypeTest {
         assertThat(accepted(t, 1L)).isEqualTo(1.0).isInstanceOf(Double.class); // integers widen
         assertThat(problem(t, 1.5)).isEqualTo("must be in -1.0..1.0, was 1.5");
         assertThat(problem(t, 2L)).isEqualTo("must be in -1.0..1.0, was 2.0");
-        assertThat(problem(t, Double.NaN)).isEqualTo("must be a number, was NaN");
-        assertThat(problem(t, Double.POSITIVE_INFINITY)).isEqualTo("must be in -1.0..1.0, was Infinity");
-        assertThat(problem(t, Double.NEGATIVE_INFINITY)).isEqualTo("must be in -1.0..1.0, was -Infinity");
+        assertThat(problem(t, Double.NaN)).isEqualTo("must be a finite number, was NaN");
+        assertThat(problem(t, Double.POSITIVE_INFINITY)).isEqualTo("must be a finite number, was Infinity");
+        assertThat(problem(t, Double.NEGATIVE_INFINITY)).isEqualTo("must be a finite number, was -Infinity");
         assertThat(problem(t, "0.5")).isEqualTo("must be a number, was string 0.5");
+        // Unbounded limits still refuse infinities: a param promises a finite value.
+        RealType open = new RealType(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertThat(problem(open, Double.POSITIVE_INFINITY)).isEqualTo("must be a finite number, was Infinity");
+        assertThat(accepted(open, -1e300)).isEqualTo(-1e300);
         assertThat(problem(t, List.of(0.5))).isEqualTo("must be a number, was list [0.5]");
         assertThat(t.describe()).isEqualTo("real[-1.0..1.0]");
     }
@@ -135,9 +139,11 @@ class ParamTypeTest {
         assertThat(problem(t, List.of())).isEqualTo("must have 1..3 elements, had 0");
         assertThat(problem(t, List.of(0.1, 0.2, 0.3, 0.4))).isEqualTo("must have 1..3 elements, had 4");
         assertThat(problem(t, List.of(0.5, 2.0))).isEqualTo("element 1 must be in 0.0..1.0, was 2.0");
-        assertThat(problem(t, List.of(Double.NaN))).isEqualTo("element 0 must be a number, was NaN");
+        assertThat(problem(t, List.of(Double.NaN))).isEqualTo("element 0 must be a finite number, was NaN");
         assertThat(problem(t, List.of("x"))).isEqualTo("element 0 must be a number, was string x");
         assertThat(problem(t, 0.5)).isEqualTo("must be a list of numbers, was number 0.5");
+        assertThatThrownBy(() -> new RealListType(1, 0, 0, 1)).hasMessageContaining("min 1.0 > max 0.0");
+        assertThatThrownBy(() -> new RealListType(0, 1, 3, 2)).hasMessageContaining("0 <= min <= max");
         assertThat(t.describe()).isEqualTo("real[0.0..1.0] list");
     }
 
