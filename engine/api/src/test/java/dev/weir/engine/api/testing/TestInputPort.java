@@ -122,7 +122,11 @@ public final class TestInputPort implements InputPort {
         }
         int n = served.size();
         for (Frame f : frames) {
-            Frame mine = new Frame(type);
+            // Frames on an edge are sized by the WRITER's type: a stream reader may receive chunks longer than
+            // its own declared chunk. So a stream frame keeps the capacity it was made with; other kinds must fit
+            // this port's type exactly, as the validator demands of an edge.
+            Frame mine = type instanceof DataType.SampleStream && f.type() instanceof DataType.SampleStream
+                    && type.incompatibilityWith(f.type()).isEmpty() ? new Frame(f.type()) : new Frame(type);
             try {
                 mine.copyFrom(f);
             } catch (RuntimeException e) {
