@@ -1,0 +1,98 @@
+package dev.weir.app;
+
+import dev.weir.engine.model.GraphDocument;
+import dev.weir.engine.model.InvalidGraphException;
+import dev.weir.engine.model.dag.DagCodec;
+import dev.weir.engine.model.dag.DagFormatException;
+import dev.weir.engine.runtime.Engine;
+import dev.weir.engine.runtime.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code weir run}: loads, validates and runs a graph headless. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a .dag graph headless, printing per-node stats while it runs and a summary at the end.")
+final class RunCommand implements Callable<Integer> {
+
+    private final Weir.Context context;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .dag file.")
+    Path file;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stop after this long (2s, 500ms, 1.5m); default: until the graph completes.")
+    Duration duration;
+
+    @Option(names = "--set", paramLabel = "NODE.PARAM=VALUE", converter = ParamAssignment.Converter.class,
+            description = "Override a param before running (repeatable). VALUE is a JSON number, boolean, list or text.")
+    List<ParamAssignment> sets = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--stats", paramLabel = "INTERVAL", converter = DurationConverter.class, defaultValue = "1s",
+            description = "Print stats this often; 0 for none (default: ${DEFAULT-VALUE}).")
+    Duration stats;
+
+    RunCommand(Weir.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Loaded loaded = Loaded.load(file, context);
+        if (loaded == null) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        GraphDocument doc = loaded.document();
+        try {
+            for (ParamAssignment s : sets) {
+                doc = s.applyTo(doc, file.toString());
+            }
+        } catch (IllegalArgumentException e) {
+            context.err().println("weir: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        RunOptions options = RunOptions.defaults();
+        if (threads != null) {
+            if (threads < 1 || threads > 1024) {
+                context.err().println("weir: --threads must be in 1..1024, was " + threads);
+                return ExitCodes.INVALID_INPUT;
+            }
+            options = options.withWorkerThreads(threads);
+        }
+        Engine engine = new Engine(loaded.registry());
+        try {
+            engine.validate(doc);
+            engine.plan(doc, options);
+        } catch (InvalidGraphException e) {
+            Problems.print(file.toString(), e.problems(), context.err());
+            return ExitCodes.INVALID_INPUT;
+        } catch (IllegalArgumentException e) {
+            context.err().println(file + ": error: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        return RunLoop.run(engine, doc, options, duration, stats, context.interrupts(), context.out(), context.err());
+    }
+
+    /** A document read from a file with the registry it was read against. */
+    record Loaded(GraphDocument document, dev.weir.engine.api.NodeRegistry registry) {
+        /** Reads {@code file}, printing the problem and returning null when it cannot be read. */
+        static Loaded load(Path file, Weir.Context context) {
+            var registry = context.registry().get();
+            try {
+                return new Loaded(new DagCodec(registry).read(file), registry);
+            } catch (DagFormatException e) {
+                context.err().println(e.getMessage());
+                return null;
+            }
+        }
+    }
+}
