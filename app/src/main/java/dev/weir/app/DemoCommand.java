@@ -3,6 +3,7 @@ package dev.weir.app;
 import dev.weir.engine.runtime.Engine;
 import dev.weir.engine.runtime.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -19,12 +20,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "How long to run (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--stats", paramLabel = "INTERVAL", converter = DurationConverter.class, defaultValue = "1s",
-            description = "Print stats this often; 0 for none (default: ${DEFAULT-VALUE}).")
-    Duration stats;
+    @Mixin
+    RunSettings settings = new RunSettings();
 
     DemoCommand(Weir.Context context) {
         this.context = context;
@@ -32,15 +29,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = RunOptions.defaults();
-        if (threads != null) {
-            if (threads < 1 || threads > 1024) {
-                context.err().println("weir: --threads must be in 1..1024, was " + threads);
-                return ExitCodes.INVALID_INPUT;
-            }
-            options = options.withWorkerThreads(threads);
+        RunOptions options;
+        try {
+            options = settings.runOptions();
+        } catch (IllegalArgumentException e) {
+            context.err().println("weir: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
         }
-        return RunLoop.run(new Engine(context.registry().get()), DemoGraph.build(), options, duration, stats,
-                context.interrupts(), context.out(), context.err());
+        return RunLoop.run(new Engine(context.registry().get()), DemoGraph.build(), options, duration,
+                settings.stats, context.interrupts(), context.out(), context.err());
     }
 }

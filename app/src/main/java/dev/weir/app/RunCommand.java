@@ -7,6 +7,7 @@ import dev.weir.engine.model.dag.DagFormatException;
 import dev.weir.engine.runtime.Engine;
 import dev.weir.engine.runtime.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,12 +35,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a param before running (repeatable). VALUE is a JSON number, boolean, list or text.")
     List<ParamAssignment> sets = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--stats", paramLabel = "INTERVAL", converter = DurationConverter.class, defaultValue = "1s",
-            description = "Print stats this often; 0 for none (default: ${DEFAULT-VALUE}).")
-    Duration stats;
+    @Mixin
+    RunSettings settings = new RunSettings();
 
     RunCommand(Weir.Context context) {
         this.context = context;
@@ -52,21 +49,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         GraphDocument doc = loaded.document();
+        RunOptions options;
         try {
             for (ParamAssignment s : sets) {
                 doc = s.applyTo(doc, file.toString());
             }
+            options = settings.runOptions();
         } catch (IllegalArgumentException e) {
             context.err().println("weir: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
-        }
-        RunOptions options = RunOptions.defaults();
-        if (threads != null) {
-            if (threads < 1 || threads > 1024) {
-                context.err().println("weir: --threads must be in 1..1024, was " + threads);
-                return ExitCodes.INVALID_INPUT;
-            }
-            options = options.withWorkerThreads(threads);
         }
         Engine engine = new Engine(loaded.registry());
         try {
@@ -79,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
             context.err().println(file + ": error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return RunLoop.run(engine, doc, options, duration, stats, context.interrupts(), context.out(), context.err());
+        return RunLoop.run(engine, doc, options, duration, settings.stats, context.interrupts(), context.out(),
+                context.err());
     }
 
     /** A document read from a file with the registry it was read against. */
