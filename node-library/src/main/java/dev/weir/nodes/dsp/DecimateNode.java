@@ -44,8 +44,8 @@ final class DecimateNode implements Processor {
                 .param(ParamSpec.integer("chunk", "Chunk", 1024, 1, 1 << 20, "samples", false,
                         "Largest output frame."))
                 .input(PortSpec.of("in", new DataType.ByParam("input", Map.of(
-                        FftNode.REAL, new DataType.SampleStream(ElementType.FLOAT32, Dim.any()),
-                        FftNode.COMPLEX, new DataType.SampleStream(ElementType.COMPLEX64, Dim.any()))), "Samples."))
+                        FftNode.REAL, new DataType.SampleStream(ElementType.FLOAT32, Dim.param("chunk")),
+                        FftNode.COMPLEX, new DataType.SampleStream(ElementType.COMPLEX64, Dim.param("chunk")))), "Samples."))
                 .output(PortSpec.of("out", new DataType.ByParam("input", Map.of(
                         FftNode.REAL, new DataType.SampleStream(ElementType.FLOAT32, Dim.param("chunk")),
                         FftNode.COMPLEX, new DataType.SampleStream(ElementType.COMPLEX64, Dim.param("chunk")))),

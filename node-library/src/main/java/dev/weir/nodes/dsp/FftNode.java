@@ -62,8 +62,8 @@ final class FftNode implements Processor {
                 .param(new ParamSpec("input", "Input", new ParamType.ChoiceType(List.of(REAL, COMPLEX)), REAL, "", false,
                         "real: float32 samples; complex: complex64 samples."))
                 .input(PortSpec.of("in", new DataType.ByParam("input", Map.of(
-                        REAL, new DataType.SampleStream(ElementType.FLOAT32, Dim.any()),
-                        COMPLEX, new DataType.SampleStream(ElementType.COMPLEX64, Dim.any()))), "Samples."))
+                        REAL, new DataType.SampleStream(ElementType.FLOAT32, Dim.param("fft_size")),
+                        COMPLEX, new DataType.SampleStream(ElementType.COMPLEX64, Dim.param("fft_size")))), "Samples."))
                 .output(PortSpec.of("out", new DataType.VectorOf(ElementType.COMPLEX64, Dim.param("fft_size")),
                         "One spectrum per window, bin 0 first (no fftshift)."))
                 .rate(new RateSpec(Dim.param("fft_size"), Dim.of(1), Dim.param("hop")))

@@ -56,7 +56,7 @@ final class FirNode implements Processor {
                         "Design window (symmetric), firwin's default hamming."))
                 .param(ParamSpec.real("kaiser_beta", "Kaiser beta", 8.6, 0, 100, "", true, "Shape of the Kaiser window."))
                 .param(ParamSpec.integer("chunk", "Chunk", 1024, 1, 1 << 20, "samples", false, "Samples per output frame."))
-                .input(PortSpec.of("in", new DataType.SampleStream(ElementType.FLOAT32, Dim.any()), "Samples."))
+                .input(PortSpec.of("in", new DataType.SampleStream(ElementType.FLOAT32, Dim.param("chunk")), "Samples."))
                 .output(PortSpec.of("out", new DataType.SampleStream(ElementType.FLOAT32, Dim.param("chunk")),
                         "Filtered samples, same rate and indexes."))
                 .factory(FirNode::new)
