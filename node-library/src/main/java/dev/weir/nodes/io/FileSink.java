@@ -49,6 +49,7 @@ abstract class FileSink implements Processor {
     }
 
     String who;
+    private Path path;
     FileChannel channel;
     private ByteBuffer bytes;
     /** Frames written, and float32 values written. */
@@ -66,14 +67,15 @@ abstract class FileSink implements Processor {
 
     @Override
     public void open(ProcessorContext context) throws IOException {
-        String path = context.params().getString("path");
-        who = "node '" + context.nodeId() + "' (" + context.descriptor().id() + ") file '" + path + "'";
-        if (path.isEmpty()) {
+        String name = context.params().getString("path");
+        who = "node '" + context.nodeId() + "' (" + context.descriptor().id() + ") file '" + name + "'";
+        if (name.isEmpty()) {
             throw new IllegalArgumentException("node '" + context.nodeId() + "' (" + context.descriptor().id()
                     + "): param 'path' is not set");
         }
         try {
-            channel = FileChannel.open(Path.of(path), StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+            path = Path.of(name);
+            channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException | SecurityException e) {
             throw new IOException(who + ": cannot create: " + e.getClass().getSimpleName() + " " + e.getMessage());
@@ -90,15 +92,17 @@ abstract class FileSink implements Processor {
         int n = 0;
         while (n < MAX_FRAMES_PER_CALL && in.available() > 0) {
             Frame f = in.peek();
-            write(f.floats(), f.length() * f.slotsPerElement());
-            frames++;
+            if (write(f.floats(), f.length() * f.slotsPerElement())) {
+                frames++;
+            }
             in.release();
             n++;
         }
         return n > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
     }
 
-    private void write(float[] a, int count) {
+    /** Writes {@code count} floats; false when a stop interrupted the write (the rest is not written). */
+    private boolean write(float[] a, int count) {
         ByteBuffer b = bytes;
         int i = 0;
         try {
@@ -118,9 +122,11 @@ abstract class FileSink implements Processor {
         } catch (ClosedByInterruptException e) {
             // A stop interrupted the write; the engine is ending the run, so end quietly.
             Thread.currentThread().interrupt();
+            return false;
         } catch (IOException e) {
             throw new IllegalStateException(who + ": write failed: " + e.getMessage(), e);
         }
+        return true;
     }
 
     @Override
@@ -128,12 +134,20 @@ abstract class FileSink implements Processor {
         if (channel == null) {
             return;
         }
+        // After a stop the interrupt flag is set, and an interruptible FileChannel refuses all work while it is
+        // (a write it interrupted has already closed the channel). Finish the file with the flag cleared, on a
+        // fresh channel if needed, and restore the flag for the engine.
+        boolean interrupted = Thread.interrupted();
         try {
-            if (channel.isOpen()) {
-                end();
+            if (!channel.isOpen()) {
+                channel = FileChannel.open(path, StandardOpenOption.WRITE);
             }
+            end();
         } finally {
             channel.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

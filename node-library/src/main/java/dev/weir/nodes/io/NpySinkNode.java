@@ -58,12 +58,15 @@ final class NpySinkNode extends FileSink {
 
     @Override
     void end() throws IOException {
-        writeHeader();
+        int headerBytes = writeHeader();
+        // Drop the part of a frame a stop interrupted, so the data is exactly what the header announces.
+        channel.truncate(headerBytes + 4 * (matrix ? frames * rows * cols : values));
         channel.force(false);
     }
 
-    private void writeHeader() throws IOException {
+    private int writeHeader() throws IOException {
         ByteBuffer h = Npy.header(matrix ? new long[] {frames, rows, cols} : new long[] {values});
+        int size = h.remaining();
         long at = 0;
         while (h.hasRemaining()) {
             at += channel.write(h, at);
@@ -71,5 +74,6 @@ final class NpySinkNode extends FileSink {
         if (channel.position() < at) {
             channel.position(at);
         }
+        return size;
     }
 }
