@@ -23,7 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The common body of the binary float32 file sinks ({@code io.raw_sink}, {@code io.npy_sink}): frames are encoded
+ * The common body of the float32 file sinks ({@code io.raw_sink}, {@code io.npy_sink}, {@code io.csv_sink}, which
+ * overrides {@link #write} to write text): frames are encoded
  * little-endian into a direct buffer allocated in {@code open} and written with {@link FileChannel#write}, so the
  * hot path allocates nothing. BLOCKING: writes may wait on the disk. A subclass writes a header in {@link #begin}
  * and finishes the file in {@link #end}, which runs from {@code close} whatever happened, so an interrupted run
@@ -101,8 +102,11 @@ abstract class FileSink implements Processor {
         return n > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
     }
 
-    /** Writes {@code count} floats; false when a stop interrupted the write (the rest is not written). */
-    private boolean write(float[] a, int count) {
+    /**
+     * Writes {@code count} floats, little-endian binary here (a text sink overrides it); false when a stop
+     * interrupted the write (the rest is not written).
+     */
+    boolean write(float[] a, int count) {
         ByteBuffer b = bytes;
         int i = 0;
         try {

@@ -33,8 +33,9 @@ import java.util.Map;
  * <pre>
  *  file:  [ header (dataOffset bytes) | element 0 | element 1 | ... | element k-1 | trailer ]
  *                                       &lt;-stride-&gt;
- *  element: the first {@code encoding.bytes} bytes of each stride are decoded (a WAV frame's first channel),
- *           complex encodings give two floats
+ *  element: {@code channels} values of {@code encoding.bytes} bytes each, starting {@code offset} bytes into the
+ *           stride, are decoded and averaged (a WAV frame's selected channel, or all of them); complex
+ *           encodings give two floats
  * </pre>
  *
  * BLOCKING: {@code process} reads the file on the node's own thread. Everything is allocated in {@code open}: a
@@ -50,7 +51,7 @@ abstract class FileSource implements Processor {
 
     /** How one element is stored. */
     enum Encoding {
-        F32(4, 1), F64(8, 1), C64(8, 2), S16(2, 1);
+        F32(4, 1), F64(8, 1), C64(8, 2), U8(1, 1), S16(2, 1), S24(3, 1), S32(4, 1);
 
         final int bytes;
         final int components;
@@ -70,8 +71,15 @@ abstract class FileSource implements Processor {
      * @param stride     bytes from one element to the next
      * @param encoding   how the element's first bytes are decoded
      * @param sampleRate sample rate from the header, or 0 to use the {@code sample_rate_hz} param
+     * @param offset     bytes from the start of a stride to the first value decoded
+     * @param channels   adjacent values averaged into one sample (1: just the one at {@code offset})
      */
-    record Layout(long dataOffset, long elements, int stride, Encoding encoding, double sampleRate) {
+    record Layout(long dataOffset, long elements, int stride, Encoding encoding, double sampleRate, int offset,
+                  int channels) {
+
+        Layout(long dataOffset, long elements, int stride, Encoding encoding, double sampleRate) {
+            this(dataOffset, elements, stride, encoding, sampleRate, 0, 1);
+        }
     }
 
     /** The output type: float32 or complex64 samples by the {@code element} param, in chunks. */
@@ -239,30 +247,45 @@ abstract class FileSource implements Processor {
     private void decode(float[] dst, int n) {
         ByteBuffer b = bytes;
         int stride = layout.stride();
-        switch (layout.encoding()) {
-            case F32 -> {
-                for (int i = 0; i < n; i++) {
-                    dst[i] = b.getFloat(i * stride);
-                }
+        int channels = layout.channels();
+        if (layout.encoding() == Encoding.C64) {
+            for (int i = 0; i < n; i++) {
+                dst[2 * i] = b.getFloat(i * stride);
+                dst[2 * i + 1] = b.getFloat(i * stride + 4);
             }
-            case F64 -> {
-                for (int i = 0; i < n; i++) {
-                    dst[i] = (float) b.getDouble(i * stride);
-                }
+        } else if (channels == 1) {
+            int at = layout.offset();
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) value(b, i * stride + at);
             }
-            case C64 -> {
-                for (int i = 0; i < n; i++) {
-                    dst[2 * i] = b.getFloat(i * stride);
-                    dst[2 * i + 1] = b.getFloat(i * stride + 4);
+        } else {
+            // The mean of the channels, in double as numpy's mean(axis=1) of the scaled samples.
+            int width = layout.encoding().bytes;
+            for (int i = 0; i < n; i++) {
+                int at = i * stride + layout.offset();
+                double sum = 0;
+                for (int c = 0; c < channels; c++) {
+                    sum += value(b, at + c * width);
                 }
-            }
-            case S16 -> {
-                // Full scale maps to [-1, 1), as scipy and soundfile do for 16-bit PCM.
-                for (int i = 0; i < n; i++) {
-                    dst[i] = b.getShort(i * stride) / 32768f;
-                }
+                dst[i] = (float) (sum / channels);
             }
         }
+    }
+
+    /**
+     * One real value at byte {@code at}. Integer PCM maps full scale to [-1, 1) as scipy and soundfile do:
+     * unsigned 8-bit (v - 128) / 128, signed 16/24/32-bit v / 2^(bits - 1).
+     */
+    private double value(ByteBuffer b, int at) {
+        return switch (layout.encoding()) {
+            case F32 -> b.getFloat(at);
+            case F64 -> b.getDouble(at);
+            case U8 -> ((b.get(at) & 0xff) - 128) / 128.0;
+            case S16 -> b.getShort(at) / 32768.0;
+            case S24 -> (((b.get(at + 2) << 16) | ((b.get(at + 1) & 0xff) << 8) | (b.get(at) & 0xff))) / 8388608.0;
+            case S32 -> b.getInt(at) / 2147483648.0;
+            case C64 -> throw new IllegalStateException("complex");
+        };
     }
 
     @Override

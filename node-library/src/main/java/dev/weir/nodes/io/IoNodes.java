@@ -5,12 +5,13 @@ import dev.weir.engine.api.NodeProvider;
 
 import java.util.List;
 
-/** File sources and sinks: raw (GNU Radio format) and NumPy .npy, all BLOCKING on their own threads. */
+/** File sources and sinks: raw (GNU Radio format), NumPy .npy, WAV and CSV, all BLOCKING on their own threads. */
 public final class IoNodes implements NodeProvider {
 
     @Override
     public List<NodeDescriptor> descriptors() {
-        return List.of(RawSourceNode.descriptor(), NpySourceNode.descriptor(), RawSinkNode.descriptor(),
-                NpySinkNode.descriptor());
+        return List.of(RawSourceNode.descriptor(), NpySourceNode.descriptor(), WavSourceNode.descriptor(),
+                CsvSourceNode.descriptor(), RawSinkNode.descriptor(), NpySinkNode.descriptor(),
+                CsvSinkNode.descriptor());
     }
 }
