@@ -21,12 +21,15 @@ import org.jtransforms.fft.FloatFFT_1D;
  * The chirp phase is taken as {@code pi * (k^2 mod 2n) / n} in long and double arithmetic, because k^2 grows
  * past float (and eventually double) precision long before n does.
  *
+ * <p>It is the FFT of every node that transforms on the hot path (FFT, IFFT, pulse compression, MTD), so that all
+ * of them stay allocation-free at the sizes users pick (a radar's 480 or 1000 range bins, a CPI of 12 pulses).
+ *
  * <p><b>Threads.</b> One instance per processor; not thread-safe (it owns a scratch array). Above 8192 points
  * JTransforms by default splits a power-of-two transform across its own thread pool (a JVM-wide setting in
  * {@code org.jtransforms.utils.CommonUtils}); those transforms allocate futures. Weir leaves that global setting
  * alone.
  */
-final class ComplexFft {
+public final class ComplexFft {
 
     private final int n;
     /** Size n for powers of two, else the Bluestein convolution size m. */
@@ -44,7 +47,7 @@ final class ComplexFft {
      *
      * @throws IllegalArgumentException when n &lt; 1 or n is too large for a power-of-two Bluestein size
      */
-    ComplexFft(int n) {
+    public ComplexFft(int n) {
         if (n < 1 || n > (1 << 28)) {
             throw new IllegalArgumentException("FFT size must be in 1.." + (1 << 28) + ", was " + n);
         }
@@ -87,7 +90,7 @@ final class ComplexFft {
     }
 
     /** The transform size. */
-    int size() {
+    public int size() {
         return n;
     }
 
@@ -95,7 +98,7 @@ final class ComplexFft {
      * Replaces {@code a[0..2n)} by its unscaled forward DFT (numpy's {@code fft} with norm "backward").
      * Called on the processor's thread; allocation-free (see the class comment for sizes above 8192).
      */
-    void forward(float[] a) {
+    public void forward(float[] a) {
         if (chirp == null) {
             plan.complexForward(a);
             return;
@@ -136,7 +139,7 @@ final class ComplexFft {
      * Replaces {@code a[0..2n)} by its unscaled inverse DFT (sign +i, no 1/n), as conj(DFT(conj(a))), so both
      * directions share one plan. Allocation-free.
      */
-    void inverseUnscaled(float[] a) {
+    public void inverseUnscaled(float[] a) {
         for (int k = 1; k < 2 * n; k += 2) {
             a[k] = -a[k];
         }

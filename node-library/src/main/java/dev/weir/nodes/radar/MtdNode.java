@@ -15,7 +15,7 @@ import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.WorkStatus;
 import dev.weir.nodes.dsp.Windows;
-import org.jtransforms.fft.DoubleFFT_1D;
+import dev.weir.nodes.dsp.ComplexFft;
 
 /**
  * {@code radar.mtd}: moving-target detection by a Doppler FFT across the pulses of a CPI, giving a
@@ -77,10 +77,11 @@ final class MtdNode implements Processor {
     private int ranges;
     private int pulses;
     private double[] window;
-    private DoubleFFT_1D fft;
+    /** Allocation-free at any CPI length (JTransforms allocates per call unless the length is a power of two). */
+    private ComplexFft fft;
     /** The CPI being collected: pulse m at [m * 2R, (m + 1) * 2R), interleaved re/im. */
     private float[] cpi;
-    private double[] column;
+    private float[] column;
     private int filled;
     /** A full CPI waits in {@link #cpi} for output space. */
     private boolean pending;
@@ -98,9 +99,9 @@ final class MtdNode implements Processor {
         ranges = p.getInt("samples_per_pulse");
         pulses = p.getInt("pulses_per_cpi");
         window = Windows.of(pulses, Windows.Shape.of(p.getString("window")), true, p.getDouble("kaiser_beta"));
-        fft = new DoubleFFT_1D(pulses);
+        fft = new ComplexFft(pulses);
         cpi = new float[pulses * 2 * ranges];
-        column = new double[2 * pulses];
+        column = new float[2 * pulses];
     }
 
     /**
@@ -168,16 +169,16 @@ final class MtdNode implements Processor {
     private void emit() {
         Frame f = out.claim();
         float[] map = f.floats();
-        double[] col = column;
+        float[] col = column;
         int stride = 2 * ranges;
         int half = pulses / 2;
         for (int r = 0; r < ranges; r++) {
             for (int m = 0; m < pulses; m++) {
                 int at = m * stride + 2 * r;
-                col[2 * m] = cpi[at] * window[m];
-                col[2 * m + 1] = cpi[at + 1] * window[m];
+                col[2 * m] = (float) (cpi[at] * window[m]);
+                col[2 * m + 1] = (float) (cpi[at + 1] * window[m]);
             }
-            fft.complexForward(col);
+            fft.forward(col);
             for (int k = 0; k < pulses; k++) {
                 double re = col[2 * k], im = col[2 * k + 1];
                 int row = (k + half) % pulses;

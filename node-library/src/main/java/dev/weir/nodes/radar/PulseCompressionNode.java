@@ -15,6 +15,7 @@ import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.WorkStatus;
 import dev.weir.nodes.dsp.Windows;
+import dev.weir.nodes.dsp.ComplexFft;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -65,10 +66,13 @@ final class PulseCompressionNode implements Processor {
     }
 
     private int n;
-    private DoubleFFT_1D fft;
-    /** conj(fft(h)), interleaved re/im. */
-    private double[] replicaSpectrum;
-    private double[] work;
+    /**
+     * The per-pulse transform. Not JTransforms directly: at sizes that are not powers of two (the scenario's 480)
+     * JTransforms allocates on every call, which process must not do.
+     */
+    private ComplexFft fft;
+    /** conj(fft(h)) / n, interleaved re/im: the inverse transform's 1/n is folded in once. */
+    private float[] replicaSpectrum;
     private InputPort in;
     private OutputPort out;
 
@@ -82,19 +86,21 @@ final class PulseCompressionNode implements Processor {
         double tau = p.getDouble("pulse_width_s");
         double fs = p.getDouble("sample_rate_hz");
         int len = RadarParams.chirpSamples(who, tau, fs, n);
-        replicaSpectrum = new double[2 * n];
-        RadarParams.chirp(replicaSpectrum, len, bw, tau, fs);
+        double[] replica = new double[2 * n];
+        RadarParams.chirp(replica, len, bw, tau, fs);
         double[] w = Windows.of(len, Windows.Shape.of(p.getString("window")), false, p.getDouble("kaiser_beta"));
         for (int i = 0; i < len; i++) {
-            replicaSpectrum[2 * i] *= w[i];
-            replicaSpectrum[2 * i + 1] *= w[i];
+            replica[2 * i] *= w[i];
+            replica[2 * i + 1] *= w[i];
         }
-        fft = new DoubleFFT_1D(n);
-        fft.complexForward(replicaSpectrum);
+        // The replica's spectrum is computed once, in double, here in open where allocation is allowed.
+        new DoubleFFT_1D(n).complexForward(replica);
+        replicaSpectrum = new float[2 * n];
         for (int k = 0; k < n; k++) {
-            replicaSpectrum[2 * k + 1] = -replicaSpectrum[2 * k + 1];
+            replicaSpectrum[2 * k] = (float) (replica[2 * k] / n);
+            replicaSpectrum[2 * k + 1] = (float) (-replica[2 * k + 1] / n);
         }
-        work = new double[2 * n];
+        fft = new ComplexFft(n);
     }
 
     /** Compresses up to {@value #MAX_FRAMES_PER_CALL} pulses; returns at once on empty input or full output. */
@@ -123,22 +129,19 @@ final class PulseCompressionNode implements Processor {
         return WorkStatus.OK;
     }
 
+    /** y = ifft(fft(x) * conj(fft(h))), in place in the output frame's array; allocation-free. */
     private void compress(float[] x, float[] y) {
-        double[] a = work;
-        double[] h = replicaSpectrum;
-        for (int i = 0; i < 2 * n; i++) {
-            a[i] = x[i];
-        }
-        fft.complexForward(a);
+        float[] h = replicaSpectrum;
+        System.arraycopy(x, 0, y, 0, 2 * n);
+        fft.forward(y);
         for (int k = 0; k < n; k++) {
-            double re = a[2 * k], im = a[2 * k + 1];
-            double hr = h[2 * k], hi = h[2 * k + 1];
-            a[2 * k] = re * hr - im * hi;
-            a[2 * k + 1] = re * hi + im * hr;
+            float re = y[2 * k];
+            float im = y[2 * k + 1];
+            float hr = h[2 * k];
+            float hi = h[2 * k + 1];
+            y[2 * k] = re * hr - im * hi;
+            y[2 * k + 1] = re * hi + im * hr;
         }
-        fft.complexInverse(a, true);
-        for (int i = 0; i < 2 * n; i++) {
-            y[i] = (float) a[i];
-        }
+        fft.inverseUnscaled(y);
     }
 }
