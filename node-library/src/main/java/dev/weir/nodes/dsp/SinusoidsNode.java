@@ -3,18 +3,14 @@ package dev.weir.nodes.dsp;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
-import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.ParamType;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
+
+import dev.weir.nodes.common.FloatChunkSource;
 
 import java.util.List;
 import java.util.Map;
@@ -33,9 +29,12 @@ import java.util.SplittableRandom;
  * 1e-16 relative) and a random walk of one rounding per sample. It also keeps phase continuous when the
  * frequencies are changed mid-stream.
  */
-final class SinusoidsNode implements Processor {
+final class SinusoidsNode extends FloatChunkSource {
 
-    private static final int MAX_FRAMES_PER_CALL = 64;
+    SinusoidsNode() {
+        super(64);
+    }
+
     private static final double TWO_PI = 2 * Math.PI;
     static final String F32 = "f32";
     static final String C64 = "c64";
@@ -98,16 +97,12 @@ final class SinusoidsNode implements Processor {
     }
 
     private boolean complex;
-    private double sampleRate;
-    private long count;
     private int randomTones;
     private double noiseStd;
     private SplittableRandom noise;
     private double[] amplitude;
     private double[] increment;
     private double[] phase;
-    private long emitted;
-    private OutputPort out;
 
     @Override
     public void open(ProcessorContext context) {
@@ -152,33 +147,7 @@ final class SinusoidsNode implements Processor {
     }
 
     @Override
-    public WorkStatus process(Inputs in, Outputs outs) {
-        if (out == null) {
-            out = outs.port(0);
-        }
-        int frames = 0;
-        while (frames < MAX_FRAMES_PER_CALL) {
-            if (count > 0 && emitted >= count) {
-                return WorkStatus.DONE;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame f = out.claim();
-            int n = f.capacity();
-            if (count > 0) {
-                n = (int) Math.min(n, count - emitted);
-            }
-            fill(f.floats(), n);
-            f.setIndex(emitted).setSampleRate(sampleRate).setLength(n);
-            out.publish();
-            emitted += n;
-            frames++;
-        }
-        return WorkStatus.OK;
-    }
-
-    private void fill(float[] a, int n) {
+    protected void fill(float[] a, int n) {
         int slots = complex ? 2 : 1;
         java.util.Arrays.fill(a, 0, n * slots, 0f);
         double[] ph = phase;

@@ -3,16 +3,11 @@ package dev.weir.nodes.eeg;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
-import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
+import dev.weir.nodes.common.FloatChunkSource;
 
 /**
  * {@code source.eeg_sim}: a simulated single-channel EEG in µV, the sum of four band components plus white noise.
@@ -27,10 +22,12 @@ import dev.weir.engine.api.WorkStatus;
  * hours of signal keep full precision. The random phase walk widens each band's spectral line into a peak, which
  * is closer to real rhythms than a pure tone.
  */
-final class EegSimNode implements Processor {
+final class EegSimNode extends FloatChunkSource {
 
-    /** Frames per {@code process} call, so a call stays short on a shared worker. */
-    private static final int MAX_FRAMES_PER_CALL = 16;
+    EegSimNode() {
+        super(16);
+    }
+
     private static final double TWO_PI = 2 * Math.PI;
     /** Band names, in the order of the phase and amplitude arrays. */
     private static final String[] BANDS = {"delta", "theta", "alpha", "beta"};
@@ -69,13 +66,9 @@ final class EegSimNode implements Processor {
     private final double[] phase = new double[4];
     private final double[] step = new double[4];
     private final double[] amplitude = new double[4];
-    private double sampleRate;
     private double phaseNoise;
     private double noiseStd;
-    private long count;
-    private long emitted;
     private Gaussian gaussian;
-    private OutputPort out;
 
     @Override
     public void open(ProcessorContext context) {
@@ -101,33 +94,7 @@ final class EegSimNode implements Processor {
     }
 
     @Override
-    public WorkStatus process(Inputs in, Outputs outs) {
-        if (out == null) {
-            out = outs.port(0);
-        }
-        int frames = 0;
-        while (frames < MAX_FRAMES_PER_CALL) {
-            if (count > 0 && emitted >= count) {
-                return WorkStatus.DONE;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame f = out.claim();
-            int n = f.capacity();
-            if (count > 0) {
-                n = (int) Math.min(n, count - emitted);
-            }
-            fill(f.floats(), n);
-            f.setLength(n).setIndex(emitted).setSampleRate(sampleRate);
-            out.publish();
-            emitted += n;
-            frames++;
-        }
-        return WorkStatus.OK;
-    }
-
-    private void fill(float[] a, int n) {
+    protected void fill(float[] a, int n) {
         for (int i = 0; i < n; i++) {
             double x = 0;
             for (int b = 0; b < 4; b++) {
