@@ -4,26 +4,23 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.ParamType;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
+import dev.weir.nodes.common.FrameMapper;
 
 /**
  * {@code dsp.ifft}: the inverse DFT of each complex vector, as {@code numpy.fft.ifft(x, norm=norm)}; header
  * (index, sample rate, flags) copied from the input frame.
  */
-final class IfftNode implements Processor {
+final class IfftNode extends FrameMapper {
 
-    private static final int MAX_FRAMES_PER_CALL = 64;
+    IfftNode() {
+        super(64);
+    }
 
     static NodeDescriptor descriptor() {
         DataType vec = new DataType.VectorOf(ElementType.COMPLEX64, Dim.param("fft_size"));
@@ -45,8 +42,6 @@ final class IfftNode implements Processor {
     private float scale;
     private ComplexFft fft;
     private float[] work;
-    private InputPort in;
-    private OutputPort out;
 
     @Override
     public void open(ProcessorContext context) {
@@ -61,33 +56,16 @@ final class IfftNode implements Processor {
         scale = (float) ComplexFft.scale(next.getString("norm"), n, true);
     }
 
+    /** Inverts one spectrum; called by {@link FrameMapper#process} on the worker thread, allocation-free. */
     @Override
-    public WorkStatus process(Inputs ins, Outputs outs) {
-        if (in == null) {
-            in = ins.port(0);
-            out = outs.port(0);
+    protected void map(Frame src, Frame dst) {
+        // The input frame is shared with other readers and read-only: transform a private copy.
+        System.arraycopy(src.floats(), 0, work, 0, 2 * n);
+        fft.inverseUnscaled(work);
+        float[] d = dst.floats();
+        float s = scale;
+        for (int i = 0; i < 2 * n; i++) {
+            d[i] = work[i] * s;
         }
-        for (int frames = 0; frames < MAX_FRAMES_PER_CALL; frames++) {
-            if (in.available() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame src = in.peek();
-            // The input frame is shared with other readers and read-only: transform a private copy.
-            System.arraycopy(src.floats(), 0, work, 0, 2 * n);
-            fft.inverseUnscaled(work);
-            Frame dst = out.claim();
-            dst.copyHeaderFrom(src);
-            float[] d = dst.floats();
-            float s = scale;
-            for (int i = 0; i < 2 * n; i++) {
-                d[i] = work[i] * s;
-            }
-            out.publish();
-            in.release();
-        }
-        return WorkStatus.OK;
     }
 }

@@ -4,18 +4,13 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.ParamType;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
+import dev.weir.nodes.common.FrameMapper;
 
 import java.util.List;
 
@@ -24,9 +19,12 @@ import java.util.List;
  * reordered as {@code numpy.fft.fftshift} (negative frequencies first). dB values never go below
  * {@code floor_db}, so silence gives a finite number rather than -infinity.
  */
-final class MagnitudeNode implements Processor {
+final class MagnitudeNode extends FrameMapper {
 
-    private static final int MAX_FRAMES_PER_CALL = 64;
+    MagnitudeNode() {
+        super(64);
+    }
+
     static final List<String> MODES = List.of("magnitude", "power", "db");
 
     static NodeDescriptor descriptor() {
@@ -60,8 +58,6 @@ final class MagnitudeNode implements Processor {
     /** The floor as a power, so the hot loop clamps before the logarithm. */
     private double floorPower;
     private float floorDb;
-    private InputPort in;
-    private OutputPort out;
 
     @Override
     public void open(ProcessorContext context) {
@@ -77,43 +73,26 @@ final class MagnitudeNode implements Processor {
         floorPower = Math.pow(10, next.getDouble("floor_db") / 10);
     }
 
+    /** Converts one spectrum; called by {@link FrameMapper#process} on the worker thread, allocation-free. */
     @Override
-    public WorkStatus process(Inputs ins, Outputs outs) {
-        if (in == null) {
-            in = ins.port(0);
-            out = outs.port(0);
+    protected void map(Frame src, Frame dst) {
+        float[] a = src.floats();
+        float[] b = dst.floats();
+        // fftshift: output i takes input (i + ceil(n/2)) mod n, numpy's definition for odd n too.
+        int offset = shift ? (n + 1) / 2 : 0;
+        for (int i = 0; i < n; i++) {
+            int j = i + offset;
+            if (j >= n) {
+                j -= n;
+            }
+            double re = a[2 * j];
+            double im = a[2 * j + 1];
+            double p = re * re + im * im;
+            b[i] = switch (mode) {
+                case MAGNITUDE -> (float) Math.sqrt(p);
+                case POWER -> (float) p;
+                default -> p > floorPower ? (float) (10 * Math.log10(p)) : floorDb;
+            };
         }
-        for (int frames = 0; frames < MAX_FRAMES_PER_CALL; frames++) {
-            if (in.available() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame src = in.peek();
-            Frame dst = out.claim();
-            dst.copyHeaderFrom(src);
-            float[] a = src.floats();
-            float[] b = dst.floats();
-            // fftshift: output i takes input (i + ceil(n/2)) mod n, numpy's definition for odd n too.
-            int offset = shift ? (n + 1) / 2 : 0;
-            for (int i = 0; i < n; i++) {
-                int j = i + offset;
-                if (j >= n) {
-                    j -= n;
-                }
-                double re = a[2 * j];
-                double im = a[2 * j + 1];
-                double p = re * re + im * im;
-                b[i] = switch (mode) {
-                    case MAGNITUDE -> (float) Math.sqrt(p);
-                    case POWER -> (float) p;
-                    default -> p > floorPower ? (float) (10 * Math.log10(p)) : floorDb;
-                };
-            }
-            out.publish();
-            in.release();
-        }
-        return WorkStatus.OK;
     }
 }

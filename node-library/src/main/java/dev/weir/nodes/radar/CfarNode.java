@@ -4,17 +4,12 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
+import dev.weir.nodes.common.FrameMapper;
 
 /**
  * {@code radar.cfar}: two-dimensional cell-averaging CFAR on a range-Doppler power map, reporting one
@@ -52,9 +47,11 @@ import dev.weir.engine.api.WorkStatus;
  * ({@code (P + 2Hd + 1) x (R + 1)} doubles) and the detection list; {@code process} allocates nothing.
  * {@code pfa} can change while running.
  */
-final class CfarNode implements Processor {
+final class CfarNode extends FrameMapper {
 
-    private static final int MAX_FRAMES_PER_CALL = 4;
+    CfarNode() {
+        super(4);
+    }
 
     static NodeDescriptor descriptor() {
         return NodeDescriptor.builder("radar.cfar", 1)
@@ -103,8 +100,6 @@ final class CfarNode implements Processor {
     private int[] detRow;
     private int[] detCol;
     private int detCount;
-    private InputPort in;
-    private OutputPort out;
 
     /** Called once on the worker thread; checks the window against the map and allocates. */
     @Override
@@ -155,37 +150,18 @@ final class CfarNode implements Processor {
         alpha = alpha(trainingCells, next.getDouble("pfa"));
     }
 
-    /** Detects on up to {@value #MAX_FRAMES_PER_CALL} maps; returns at once on empty input or full output. */
+    /** Detects on one map; called by {@link FrameMapper#process} on the worker thread, allocation-free. */
     @Override
-    public WorkStatus process(Inputs ins, Outputs outs) {
-        if (in == null) {
-            in = ins.port(0);
-            out = outs.port(0);
+    protected void map(Frame src, Frame d) {
+        detect(src.floats());
+        d.setLength(detCount);
+        for (int i = 0; i < detCount; i++) {
+            d.setRecordDouble(i, RadarNodes.F_RANGE, detCol[i] * metresPerBin);
+            d.setRecordDouble(i, RadarNodes.F_VELOCITY, (detRow[i] - rows / 2) * mpsPerDopplerBin);
+            d.setRecordDouble(i, RadarNodes.F_SNR, detSnr[i]);
+            d.setRecordLong(i, RadarNodes.F_RANGE_BIN, detCol[i]);
+            d.setRecordLong(i, RadarNodes.F_DOPPLER_BIN, detRow[i]);
         }
-        int frames = 0;
-        while (frames < MAX_FRAMES_PER_CALL) {
-            if (in.available() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame map = in.peek();
-            detect(map.floats());
-            Frame d = out.claim();
-            d.copyHeaderFrom(map).setLength(detCount);
-            for (int i = 0; i < detCount; i++) {
-                d.setRecordDouble(i, RadarNodes.F_RANGE, detCol[i] * metresPerBin);
-                d.setRecordDouble(i, RadarNodes.F_VELOCITY, (detRow[i] - rows / 2) * mpsPerDopplerBin);
-                d.setRecordDouble(i, RadarNodes.F_SNR, detSnr[i]);
-                d.setRecordLong(i, RadarNodes.F_RANGE_BIN, detCol[i]);
-                d.setRecordLong(i, RadarNodes.F_DOPPLER_BIN, detRow[i]);
-            }
-            out.publish();
-            in.release();
-            frames++;
-        }
-        return WorkStatus.OK;
     }
 
     private void detect(float[] x) {

@@ -4,18 +4,13 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
-import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
-import dev.weir.engine.api.OutputPort;
-import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
-import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
-import dev.weir.engine.api.WorkStatus;
 import dev.weir.nodes.dsp.Windows;
 import dev.weir.nodes.dsp.ComplexFft;
+import dev.weir.nodes.common.FrameMapper;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -41,9 +36,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * worker thread; the FFT plan and the replica spectrum are made in {@code open}, {@code process} allocates
  * nothing.
  */
-final class PulseCompressionNode implements Processor {
+final class PulseCompressionNode extends FrameMapper {
 
-    private static final int MAX_FRAMES_PER_CALL = 16;
+    PulseCompressionNode() {
+        super(16);
+    }
 
     static NodeDescriptor descriptor() {
         DataType pulse = new DataType.VectorOf(ElementType.COMPLEX64, Dim.param("samples_per_pulse"));
@@ -73,8 +70,6 @@ final class PulseCompressionNode implements Processor {
     private ComplexFft fft;
     /** conj(fft(h)) / n, interleaved re/im: the inverse transform's 1/n is folded in once. */
     private float[] replicaSpectrum;
-    private InputPort in;
-    private OutputPort out;
 
     /** Called once on the worker thread: builds the replica, its spectrum and the FFT plan. Allocates. */
     @Override
@@ -103,30 +98,11 @@ final class PulseCompressionNode implements Processor {
         fft = new ComplexFft(n);
     }
 
-    /** Compresses up to {@value #MAX_FRAMES_PER_CALL} pulses; returns at once on empty input or full output. */
+    /** Compresses one pulse; called by {@link FrameMapper#process} on the worker thread, allocation-free. */
     @Override
-    public WorkStatus process(Inputs ins, Outputs outs) {
-        if (in == null) {
-            in = ins.port(0);
-            out = outs.port(0);
-        }
-        int frames = 0;
-        while (frames < MAX_FRAMES_PER_CALL) {
-            if (in.available() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_INPUT;
-            }
-            if (out.remaining() == 0) {
-                return frames > 0 ? WorkStatus.OK : WorkStatus.NEED_OUTPUT_SPACE;
-            }
-            Frame src = in.peek();
-            Frame dst = out.claim();
-            compress(src.floats(), dst.floats());
-            dst.copyHeaderFrom(src).setLength(n);
-            out.publish();
-            in.release();
-            frames++;
-        }
-        return WorkStatus.OK;
+    protected void map(Frame src, Frame dst) {
+        compress(src.floats(), dst.floats());
+        dst.setLength(n);
     }
 
     /** y = ifft(fft(x) * conj(fft(h))), in place in the output frame's array; allocation-free. */
