@@ -30,11 +30,13 @@ import java.util.regex.Pattern;
  * @param acceleratorCapable whether a data-parallel accelerator backend exists for it
  * @param factory     creates one processor per run
  * @param migrations  how params written for older type versions become this version's, one per older version
+ * @param inference   derives output types the params leave open from the types that feed the node
+ *                    ({@link TypeInference#DECLARED} when the params size every port)
  */
 public record NodeDescriptor(String id, int version, String label, String category, String description,
                              List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params,
                              RateSpec rate, Scheduling scheduling, boolean acceleratorCapable,
-                             ProcessorFactory factory, List<ParamMigration> migrations) {
+                             ProcessorFactory factory, List<ParamMigration> migrations, TypeInference inference) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -56,6 +58,7 @@ public record NodeDescriptor(String id, int version, String label, String catego
         Objects.requireNonNull(scheduling, "scheduling");
         Objects.requireNonNull(factory, "factory");
         migrations = List.copyOf(migrations);
+        Objects.requireNonNull(inference, "inference");
         Set<Integer> from = new HashSet<>();
         for (ParamMigration m : migrations) {
             if (m.fromVersion() >= version || !from.add(m.fromVersion())) {
@@ -148,6 +151,11 @@ public record NodeDescriptor(String id, int version, String label, String catego
                         + "' count refers to unknown param '" + key + "'");
             }
         }
+    }
+
+    /** Whether some output type is derived from the inputs rather than from the params alone. */
+    public boolean infersOutputs() {
+        return inference != TypeInference.DECLARED;
     }
 
     /** Starts a builder for a node type. */
@@ -301,6 +309,7 @@ public record NodeDescriptor(String id, int version, String label, String catego
         private boolean acceleratorCapable;
         private ProcessorFactory factory;
         private final List<ParamMigration> migrations = new ArrayList<>();
+        private TypeInference inference = TypeInference.DECLARED;
 
         private Builder(String id, int version) {
             this.id = id;
@@ -363,9 +372,15 @@ public record NodeDescriptor(String id, int version, String label, String catego
             return this;
         }
 
+        /** How output types the params leave open follow from the inputs; see {@link TypeInference}. */
+        public Builder infer(TypeInference inference) {
+            this.inference = inference;
+            return this;
+        }
+
         public NodeDescriptor build() {
             return new NodeDescriptor(id, version, label, category, description, inputs, outputs, params, rate,
-                    scheduling, acceleratorCapable, factory, migrations);
+                    scheduling, acceleratorCapable, factory, migrations, inference);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.NodeRegistry;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.ResolvedPort;
+import dev.weir.engine.api.TypeInference;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +169,14 @@ public final class GraphValidator {
                     + to.port() + "'; " + portList("inputs", reader.inputs()), to.node(), null, to.port());
         }
         DataType outType = out.get().type();
+        if (!outType.isResolved() && writer.descriptor().infersOutputs()) {
+            // The writer's size follows its own inputs, so ask what the whole document makes of it.
+            Analysis whole = new Analysis(doc).run();
+            ResolvedNode inferred = whole.resolved.get(writer.id());
+            if (inferred != null) {
+                outType = inferred.output(from.port()).map(ResolvedPort::type).orElse(outType);
+            }
+        }
         DataType inType = in.get().type();
         Optional<String> mismatch = outType.incompatibilityWith(inType);
         if (mismatch.isPresent()) {
@@ -181,7 +191,9 @@ public final class GraphValidator {
                         + "', and an input takes exactly one edge", to.node(), e.id(), to.port(), null));
             }
         }
-        if (!outType.isResolved()) {
+        // An output whose size follows the writer's inputs may be wired before those inputs are; validation
+        // reports it if it is still open when the graph is run.
+        if (!outType.isResolved() && !writer.descriptor().infersOutputs()) {
             return refuse(ProblemCode.UNSIZED_OUTPUT, refused + "output '" + from.port() + "' of node '"
                     + from.node() + "' has type " + outType.describe()
                     + ", whose size is not fixed, so its frames cannot be preallocated", from.node(), null,
@@ -206,6 +218,26 @@ public final class GraphValidator {
                     null);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The node's outputs as its {@link TypeInference} derives them from {@code inputs}.
+     *
+     * @throws IllegalArgumentException with the inference's message, or when it returns the wrong number of types
+     */
+    private static List<ResolvedPort> inferredOutputs(ResolvedNode r, List<ResolvedPort> inputs) {
+        List<DataType> types = r.descriptor().inference().outputs(r.params(), inputs, r.outputs());
+        if (types == null || types.size() != r.outputs().size()) {
+            throw new IllegalStateException("the type inference of '" + r.descriptor().id() + "' returned "
+                    + (types == null ? "null" : types.size() + " types") + " for " + r.outputs().size() + " outputs");
+        }
+        List<ResolvedPort> outputs = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            ResolvedPort declared = r.outputs().get(i);
+            DataType t = Objects.requireNonNull(types.get(i), "inferred type");
+            outputs.add(new ResolvedPort(declared.name(), declared.index(), t, declared.optional(), declared.spec()));
+        }
+        return outputs;
     }
 
     private static Optional<Problem> refuse(ProblemCode code, String message, String nodeId, String edgeId,
@@ -351,6 +383,8 @@ public final class GraphValidator {
         private final Map<PortRef, List<EdgeInstance>> edgesByTarget = new HashMap<>();
         /** Outputs read by at least one active edge. */
         private final Set<PortRef> connectedOutputs = new HashSet<>();
+        /** Nodes whose type inference threw; their open outputs are not reported again as unsized. */
+        private final Set<String> inferenceFailed = new HashSet<>();
 
         Analysis(GraphDocument doc) {
             this.doc = doc;
@@ -378,6 +412,12 @@ public final class GraphValidator {
                     checkNode(n);
                 }
             }
+            inferTypes();
+            for (ResolvedNode r : resolved.values()) {
+                if (!inferenceFailed.contains(r.id())) {
+                    checkSized(r);
+                }
+            }
             Map<PortRef, String> firstWriter = new HashMap<>();
             for (EdgeInstance e : doc.edgeList()) {
                 checkEdge(e, firstWriter);
@@ -392,20 +432,113 @@ public final class GraphValidator {
                 return;
             }
             resolved.put(n.id(), r);
-            for (ResolvedPort out : r.outputs()) {
-                // An unconnected output discards items and needs no frames, so only connected ones must be sized.
-                if (!out.type().isResolved() && connectedOutputs.contains(new PortRef(n.id(), out.name()))) {
-                    problems.add(Problem.of(ProblemCode.UNSIZED_OUTPUT, "node '" + n.id() + "' output '"
-                            + out.name() + "' has type " + out.type().describe()
-                            + ", whose size is not fixed, so its frames cannot be preallocated; it cannot be connected",
-                            n.id(), null, out.name(), null));
-                }
-            }
             for (ResolvedPort in : r.inputs()) {
                 if (!in.optional()) {
                     checkFed(n, in);
                 }
             }
+        }
+
+        private void checkSized(ResolvedNode r) {
+            for (ResolvedPort out : r.outputs()) {
+                // An unconnected output discards items and needs no frames, so only connected ones must be sized.
+                if (!out.type().isResolved() && connectedOutputs.contains(new PortRef(r.id(), out.name()))) {
+                    String why = r.descriptor().infersOutputs()
+                            ? ", whose size is not fixed: it follows the node's inputs, so connect them to sized outputs"
+                            : ", whose size is not fixed, so its frames cannot be preallocated; it cannot be connected";
+                    problems.add(Problem.of(ProblemCode.UNSIZED_OUTPUT, "node '" + r.id() + "' output '"
+                            + out.name() + "' has type " + out.type().describe() + why, r.id(), null, out.name(),
+                            null));
+                }
+            }
+        }
+
+        /**
+         * Gives every input whose declared type leaves a dimension open the type of the output that feeds it, and
+         * lets each node's {@link TypeInference} derive its outputs from those, writers before readers. Nodes on a
+         * loop without a delay (reported separately) come last, in document order, and see what is known by then.
+         */
+        private void inferTypes() {
+            for (String id : inferenceOrder()) {
+                ResolvedNode r = resolved.get(id);
+                List<ResolvedPort> inputs = new ArrayList<>(r.inputs().size());
+                boolean fed = false;
+                for (ResolvedPort in : r.inputs()) {
+                    DataType feeding = in.type().isResolved() ? null : feedingType(new PortRef(id, in.name()), in);
+                    if (feeding != null) {
+                        inputs.add(new ResolvedPort(in.name(), in.index(), feeding, in.optional(), in.spec()));
+                        fed = true;
+                    } else {
+                        inputs.add(in);
+                    }
+                }
+                if (!fed && !r.descriptor().infersOutputs()) {
+                    continue;
+                }
+                List<ResolvedPort> outputs = r.outputs();
+                if (r.descriptor().infersOutputs()) {
+                    try {
+                        outputs = inferredOutputs(r, inputs);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        inferenceFailed.add(id);
+                        problems.add(Problem.of(ProblemCode.PORT_UNRESOLVABLE, "node '" + id
+                                + "' output types cannot be derived: " + e.getMessage(), id, null, null, null));
+                    }
+                }
+                resolved.put(id, new ResolvedNode(r.node(), r.descriptor(), r.params(), inputs, outputs));
+            }
+        }
+
+        /** The type of the output feeding input {@code target}, when one active edge does and the types fit. */
+        private DataType feedingType(PortRef target, ResolvedPort declared) {
+            for (EdgeInstance e : edgesByTarget.getOrDefault(target, List.of())) {
+                ResolvedNode writer = resolved.get(e.from().node());
+                if (writer == null || !enabled(e.from().node())) {
+                    continue;
+                }
+                Optional<ResolvedPort> out = writer.output(e.from().port());
+                if (out.isPresent() && out.get().type().incompatibilityWith(declared.type()).isEmpty()) {
+                    return out.get().type();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Resolved nodes with writers before readers along active edges without a delay (Kahn); nodes left over
+         * because they sit on such a loop follow in document order.
+         */
+        private List<String> inferenceOrder() {
+            Map<String, Integer> inDegree = new HashMap<>();
+            Map<String, List<String>> next = new HashMap<>();
+            for (String id : resolved.keySet()) {
+                inDegree.put(id, 0);
+            }
+            for (EdgeInstance e : active) {
+                if (e.spec().delay() == 0 && resolved.containsKey(e.from().node())
+                        && resolved.containsKey(e.to().node())) {
+                    inDegree.merge(e.to().node(), 1, Integer::sum);
+                    next.computeIfAbsent(e.from().node(), k -> new ArrayList<>()).add(e.to().node());
+                }
+            }
+            ArrayDeque<String> ready = new ArrayDeque<>();
+            for (String id : resolved.keySet()) {
+                if (inDegree.get(id) == 0) {
+                    ready.add(id);
+                }
+            }
+            Set<String> done = new LinkedHashSet<>();
+            while (!ready.isEmpty()) {
+                String u = ready.poll();
+                done.add(u);
+                for (String w : next.getOrDefault(u, List.of())) {
+                    if (inDegree.merge(w, -1, Integer::sum) == 0) {
+                        ready.add(w);
+                    }
+                }
+            }
+            done.addAll(resolved.keySet());
+            return List.copyOf(done);
         }
 
         private void checkFed(NodeInstance n, ResolvedPort in) {

@@ -10,7 +10,9 @@ import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.ParamType;
 import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.api.ProcessorFactory;
+import dev.weir.engine.api.PixelFormat;
 import dev.weir.engine.api.RecordSchema;
+import dev.weir.engine.api.TypeInference;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ final class TestNodes implements NodeProvider {
     static final DataType FLOATS = new DataType.SampleStream(ElementType.FLOAT32, Dim.of(1024));
     static final DataType ANY_FLOATS = new DataType.SampleStream(ElementType.FLOAT32, Dim.any());
     static final DataType ANY_SPECTRUM = new DataType.VectorOf(ElementType.COMPLEX64, Dim.any());
+    static final DataType ANY_RGB = new DataType.ImageOf(PixelFormat.RGB24, Dim.any(), Dim.any());
     static final DataType VALUES = new DataType.RecordsOf(RecordSchema.VALUE, Dim.of(1));
 
     private static final ProcessorFactory NEVER = () -> {
@@ -87,6 +90,36 @@ final class TestNodes implements NodeProvider {
                         .param(new ParamSpec("element", "Element",
                                 new ParamType.ChoiceType(List.of("float", "records")), "float", "",
                                 false, "what to emit"))
+                        .factory(NEVER).build(),
+                // Images of a size only known from the "file" param, as a video source probes its file.
+                NodeDescriptor.builder("test.probe_source", 1)
+                        .output(PortSpec.of("out", ANY_RGB, "frames"))
+                        .param(new ParamSpec("file", "File", new ParamType.TextType(64), "64x48", "", false,
+                                "WxH, or a name that fails"))
+                        .infer((params, inputs, outputs) -> {
+                            String file = params.getString("file");
+                            String[] wh = file.split("x");
+                            if (wh.length != 2) {
+                                throw new IllegalArgumentException("param 'file': cannot open '" + file + "'");
+                            }
+                            return List.of(new DataType.ImageOf(PixelFormat.RGB24, Dim.of(Integer.parseInt(wh[0])),
+                                    Dim.of(Integer.parseInt(wh[1]))));
+                        })
+                        .factory(NEVER).build(),
+                // Keeps the size, changes the pixel format.
+                NodeDescriptor.builder("test.grey", 1)
+                        .input(PortSpec.of("in", ANY_RGB, "colour"))
+                        .output(PortSpec.of("out", new DataType.ImageOf(PixelFormat.GRAY8, Dim.any(), Dim.any()),
+                                "grey"))
+                        .infer(TypeInference.imageSizeFrom("in"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.grey_sink", 1)
+                        .input(PortSpec.of("in", new DataType.ImageOf(PixelFormat.GRAY8, Dim.any(), Dim.any()),
+                                "grey images"))
+                        .factory(NEVER).build(),
+                NodeDescriptor.builder("test.thumb_sink", 1)
+                        .input(PortSpec.of("in", new DataType.ImageOf(PixelFormat.GRAY8, Dim.of(32), Dim.of(32)),
+                                "32x32 grey images"))
                         .factory(NEVER).build());
     }
 }

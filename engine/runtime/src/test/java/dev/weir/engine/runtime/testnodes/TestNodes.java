@@ -52,7 +52,7 @@ public final class TestNodes implements NodeProvider {
         for (NodeDescriptor d : plain.all()) {
             tracked.add(new NodeDescriptor(d.id(), d.version(), d.label(), d.category(), d.description(), d.inputs(),
                     d.outputs(), d.params(), d.rate(), d.scheduling(), d.acceleratorCapable(),
-                    () -> new Tracked(d.factory().create(), collector), d.migrations()));
+                    () -> new Tracked(d.factory().create(), collector), d.migrations(), d.inference()));
         }
         return NodeRegistry.of(() -> tracked);
     }
