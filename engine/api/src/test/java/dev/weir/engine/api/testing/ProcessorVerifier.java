@@ -109,6 +109,11 @@ public final class ProcessorVerifier {
     @FunctionalInterface
     private interface FrameSource {
         List<Frame> frames(DataType resolvedType);
+
+        /** The type of frames given as they are, which sizes an input whose declared type leaves sizes open. */
+        default DataType givenType() {
+            return null;
+        }
     }
 
     /** A failure raised by the verifier itself, told apart from exceptions the processor throws. */
@@ -182,7 +187,17 @@ public final class ProcessorVerifier {
      */
     public ProcessorVerifier input(String port, List<Frame> frames) {
         List<Frame> copy = List.copyOf(frames);
-        inputs.put(port, type -> copy);
+        inputs.put(port, new FrameSource() {
+            @Override
+            public List<Frame> frames(DataType resolvedType) {
+                return copy;
+            }
+
+            @Override
+            public DataType givenType() {
+                return copy.isEmpty() ? null : copy.getFirst().type();
+            }
+        });
         return this;
     }
 
@@ -406,7 +421,7 @@ public final class ProcessorVerifier {
     /** Everything derived from the configuration once, shared by the scenarios. */
     private record Plan(Params initial, Params next, List<ResolvedPort> ins, List<ResolvedPort> outs,
                         Map<String, List<Frame>> inputFrames, Map<String, List<Frame>> before,
-                        Map<String, List<Frame>> after, boolean source, List<Mode> modes) {
+                        Map<String, List<Frame>> after, boolean source, List<Mode> modes, Map<String, DataType> fedTypes) {
     }
 
     private Plan plan() {
@@ -417,8 +432,10 @@ public final class ProcessorVerifier {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(who + ": the test's params are invalid: " + e.getMessage(), e);
         }
-        List<ResolvedPort> ins = descriptor.resolveInputs(initial);
-        List<ResolvedPort> outs = descriptor.resolveOutputs(initial);
+        List<ResolvedPort> declaredIns = descriptor.resolveInputs(initial);
+        List<ResolvedPort> declaredOuts = descriptor.resolveOutputs(initial);
+        List<ResolvedPort> ins = declaredIns;
+        List<ResolvedPort> outs = declaredOuts;
 
         checkNames(who, "input", ins, inputs.keySet(), "input");
         checkNames(who, "input", ins, unconnectedInputs, "unconnectedInput");
@@ -445,6 +462,22 @@ public final class ProcessorVerifier {
             }
         }
 
+        // Type the ports as the graph validator would: open inputs take the type of the frames fed to them, and
+        // the node's inference derives its outputs from those.
+        Map<String, DataType> fedTypes = new LinkedHashMap<>();
+        for (Map.Entry<String, FrameSource> e : inputs.entrySet()) {
+            if (e.getValue().givenType() != null) {
+                fedTypes.put(e.getKey(), e.getValue().givenType());
+            }
+        }
+        TestContext typed;
+        try {
+            typed = TestContext.inferred(nodeId, descriptor, initial, unconnectedInputs, fedTypes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(who + ": output types cannot be derived: " + e.getMessage(), e);
+        }
+        ins = typed.inputs();
+        outs = typed.outputs();
         Map<String, List<Frame>> inputFrames = new LinkedHashMap<>();
         boolean source = true;
         for (ResolvedPort p : ins) {
@@ -473,7 +506,8 @@ public final class ProcessorVerifier {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(who + ": the param change is invalid: " + e.getMessage(), e);
             }
-            if (!descriptor.resolveInputs(next).equals(ins) || !descriptor.resolveOutputs(next).equals(outs)) {
+            if (!descriptor.resolveInputs(next).equals(declaredIns) || !descriptor.resolveOutputs(next).equals(declaredOuts)
+                    || !TestContext.inferred(nodeId, descriptor, next, unconnectedInputs, fedTypes).outputs().equals(outs)) {
                 throw new IllegalArgumentException(who + ": the param change alters the ports, which a running "
                         + "processor cannot follow; such a param must not be hot-updatable");
             }
@@ -513,7 +547,7 @@ public final class ProcessorVerifier {
         if (anyConnectedOutput) {
             modes.add(Mode.ONE_SLOT);
         }
-        return new Plan(initial, next, ins, outs, inputFrames, before, after, source, List.copyOf(modes));
+        return new Plan(initial, next, ins, outs, inputFrames, before, after, source, List.copyOf(modes), Map.copyOf(fedTypes));
     }
 
     private static void checkNames(String who, String dir, List<ResolvedPort> ports, Set<String> names, String method) {
@@ -568,7 +602,7 @@ public final class ProcessorVerifier {
         ScenarioRun(Plan plan, Mode mode) {
             this.plan = plan;
             this.mode = mode;
-            this.ctx = new TestContext(nodeId, descriptor, params, unconnectedInputs);
+            this.ctx = TestContext.inferred(nodeId, descriptor, params, unconnectedInputs, plan.fedTypes());
             int capacity = mode == Mode.ONE_SLOT ? 1 : largeCapacity;
             inPorts = new TestInputPort[plan.ins().size()];
             for (int i = 0; i < inPorts.length; i++) {
@@ -1066,7 +1100,7 @@ public final class ProcessorVerifier {
 
         AllocationRun(Plan plan) {
             this.plan = plan;
-            this.ctx = new TestContext(nodeId, descriptor, params, unconnectedInputs);
+            this.ctx = TestContext.inferred(nodeId, descriptor, params, unconnectedInputs, plan.fedTypes());
             List<TestInputPort> ins = new ArrayList<>();
             boolean anyFrames = false;
             for (ResolvedPort rp : plan.ins()) {

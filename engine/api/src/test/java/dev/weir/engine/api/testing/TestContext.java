@@ -1,5 +1,6 @@
 package dev.weir.engine.api.testing;
 
+import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.ProcessorContext;
@@ -50,16 +51,45 @@ public final class TestContext implements ProcessorContext {
      * @throws IllegalArgumentException naming every bad param, or an unknown or required unconnected input
      */
     public TestContext(String nodeId, NodeDescriptor descriptor, Params params, Set<String> unconnectedInputs) {
+        this(nodeId, descriptor, params, unconnectedInputs, null, null);
+    }
+
+    /**
+     * A context whose ports carry the types the graph validator would give them: inputs with open dimensions
+     * take the types in {@code inputTypes} (by port name, as if an edge of that type fed them), and outputs come
+     * from the node's {@link dev.weir.engine.api.TypeInference}. For nodes whose sizes follow their inputs.
+     */
+    public static TestContext inferred(String nodeId, NodeDescriptor descriptor, Params params,
+                                       Set<String> unconnectedInputs, java.util.Map<String, DataType> inputTypes) {
+        Params canonical = descriptor.canonicalParams(Objects.requireNonNull(params, "params"));
+        List<ResolvedPort> ins = new ArrayList<>();
+        for (ResolvedPort p : descriptor.resolveInputs(canonical)) {
+            DataType fed = inputTypes.get(p.name());
+            ins.add(fed != null && !p.type().isResolved()
+                    ? new ResolvedPort(p.name(), p.index(), fed, p.optional(), p.spec()) : p);
+        }
+        List<ResolvedPort> declared = descriptor.resolveOutputs(canonical);
+        List<DataType> types = descriptor.inference().outputs(canonical, ins, declared);
+        List<ResolvedPort> outs = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            ResolvedPort p = declared.get(i);
+            outs.add(new ResolvedPort(p.name(), p.index(), types.get(i), p.optional(), p.spec()));
+        }
+        return new TestContext(nodeId, descriptor, params, unconnectedInputs, ins, outs);
+    }
+
+    private TestContext(String nodeId, NodeDescriptor descriptor, Params params, Set<String> unconnectedInputs,
+                        List<ResolvedPort> inputs, List<ResolvedPort> outputs) {
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.params = descriptor.canonicalParams(Objects.requireNonNull(params, "params"));
-        this.inputs = descriptor.resolveInputs(this.params);
-        this.outputs = descriptor.resolveOutputs(this.params);
+        this.inputs = inputs != null ? List.copyOf(inputs) : descriptor.resolveInputs(this.params);
+        this.outputs = outputs != null ? List.copyOf(outputs) : descriptor.resolveOutputs(this.params);
         this.unconnectedInputs = Set.copyOf(unconnectedInputs);
         for (String name : this.unconnectedInputs) {
-            ResolvedPort p = inputs.stream().filter(r -> r.name().equals(name)).findFirst()
+            ResolvedPort p = this.inputs.stream().filter(r -> r.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("node type '" + descriptor.id()
-                            + "' has no input '" + name + "'; inputs are " + names(inputs)));
+                            + "' has no input '" + name + "'; inputs are " + names(this.inputs)));
             if (!p.optional()) {
                 throw new IllegalArgumentException("input '" + name + "' of node type '" + descriptor.id()
                         + "' is required; only optional inputs may be unconnected");
