@@ -7,6 +7,7 @@ import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.NodeRegistry;
 import dev.weir.engine.api.Params;
+import dev.weir.engine.api.PixelFormat;
 import dev.weir.engine.api.testing.Frames;
 import dev.weir.engine.api.testing.ProcessorVerifier;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,25 @@ class BasicNodesTest {
                 .params(Params.of("element", "f32", "chunk", 4))
                 .input("in", stream(4, ramp(0, 4, 1), ramp(4, 4, 1), ramp(8, 1, 1)))
                 .verify();
+    }
+
+    @Test
+    void nullSinkTakesImagesOfAnySize() {
+        DataType grey = new DataType.ImageOf(PixelFormat.GRAY8, Dim.of(7), Dim.of(5));
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Frame f = new Frame(grey).setIndex(i);
+            java.util.Arrays.fill(f.bytes(), (byte) i);
+            frames.add(f);
+        }
+        ProcessorVerifier.of(type("basic.null_sink"))
+                .params(Params.of("element", "gray8"))
+                .input("in", frames)
+                .verify();
+        // An image sink cannot be fed samples: the port type follows the element param.
+        assertThat(new DataType.SampleStream(ElementType.FLOAT32, Dim.of(4)).incompatibilityWith(
+                type("basic.null_sink").resolveInputs(type("basic.null_sink").withDefaults(
+                        Params.of("element", "gray8"))).getFirst().type())).isPresent();
     }
 
     private static List<Frame> sampleIndexedFrom(long offset, DataType type, float[]... chunks) {
