@@ -95,9 +95,9 @@ class MediaProbeTest {
     }
 
     @Test
-    void theSourcesAreFoundThroughServiceLoaderAsBlockingVideoIo() {
+    void theFourNodesAreFoundThroughServiceLoaderAsBlockingVideoIo() {
         NodeRegistry registry = NodeRegistry.load(getClass().getClassLoader());
-        for (String id : new String[] {"video.file_source", "image.file_source"}) {
+        for (String id : new String[] {"video.file_source", "image.file_source", "video.file_sink", "image.sequence_sink"}) {
             NodeDescriptor d = registry.find(id).orElseThrow(() -> new AssertionError(id + " is not registered"));
             assertThat(d.category()).isEqualTo("Video/IO");
             assertThat(d.scheduling()).isEqualTo(Scheduling.BLOCKING);
