@@ -1,14 +1,8 @@
 package dev.weir.nodes.video;
 
-import dev.weir.engine.api.DataType;
-import dev.weir.engine.api.Dim;
-import dev.weir.engine.api.ParamSpec;
-import dev.weir.engine.api.ParamType;
 import dev.weir.engine.api.PixelFormat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
@@ -19,10 +13,10 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 /**
- * What the FFmpeg nodes share: loading the libraries once with quiet logs, error text, and the pixel format
- * choice every node offers.
+ * What the FFmpeg code shares: loading the libraries once with quiet logs, error text, file URLs, pixel formats.
  *
- * <p>The first use of this class loads FFmpeg's native libraries through JavaCPP (unpacked once into
+ * <p>Only processors and the type inference use this class, never the descriptors ({@link VideoTypes}), so
+ * listing the node types does not load FFmpeg. The first use of this class loads FFmpeg's native libraries through JavaCPP (unpacked once into
  * {@code ~/.javacpp/cache}; about a second the first time on a machine, then tens of milliseconds).
  */
 final class Ffmpeg {
@@ -31,20 +25,13 @@ final class Ffmpeg {
     static final int EAGAIN;
     /** {@code AVERROR_EOF}. */
     static final int EOF = AVERROR_EOF;
-    /** {@code AVERROR(ENOENT)}, to tell a missing file from an unreadable one. */
-    static final int ENOENT;
 
     static {
         // FFmpeg logs warnings per frame for harmless things (a damaged packet it concealed, unaligned buffers);
         // errors that matter reach the nodes as return codes, which name the node and file.
         av_log_set_level(AV_LOG_ERROR);
         EAGAIN = org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN();
-        ENOENT = org.bytedeco.ffmpeg.presets.avutil.AVERROR_ENOENT();
     }
-
-    static final String BGR24 = "bgr24";
-    static final String RGB24 = "rgb24";
-    static final String GRAY8 = "gray8";
 
     private Ffmpeg() {
     }
@@ -87,20 +74,6 @@ final class Ffmpeg {
             return (double) base.num() / base.den();
         }
         return 0;
-    }
-
-    /** The {@code pixel_format} param: how pixels are laid out in the image frames. */
-    static ParamSpec pixelFormatParam(String doc) {
-        return new ParamSpec("pixel_format", "Pixel format", new ParamType.ChoiceType(List.of(BGR24, RGB24, GRAY8)),
-                BGR24, "", false, doc);
-    }
-
-    /** Image frames of any size in the format the {@code pixel_format} param picks; inference or the edge sizes them. */
-    static DataType imageType() {
-        return new DataType.ByParam("pixel_format", Map.of(
-                BGR24, new DataType.ImageOf(PixelFormat.BGR24, Dim.any(), Dim.any()),
-                RGB24, new DataType.ImageOf(PixelFormat.RGB24, Dim.any(), Dim.any()),
-                GRAY8, new DataType.ImageOf(PixelFormat.GRAY8, Dim.any(), Dim.any())));
     }
 
     /** FFmpeg's {@code AVPixelFormat} for a packed 8-bit Weir pixel format. */

@@ -39,13 +39,13 @@ final class ImageFileSourceNode implements Processor {
                 .description("Reads a JPEG or PNG image with FFmpeg and emits it once, N times or forever.")
                 .param(new ParamSpec("path", "File", new ParamType.PathType(ParamType.PathMode.READ_FILE), "", "",
                         false, "The image file to read."))
-                .param(Ffmpeg.pixelFormatParam("Layout of the output pixels: bgr24 (OpenCV's order), rgb24 or "
+                .param(VideoTypes.pixelFormatParam("Layout of the output pixels: bgr24 (OpenCV's order), rgb24 or "
                         + "gray8 (luma)."))
                 .param(ParamSpec.integer("repeat", "Repeat", 1, 0, Long.MAX_VALUE, "frames", false,
                         "How many times to emit the image; 0 emits it forever."))
                 .param(ParamSpec.real("rate_hz", "Rate", 0, 0, 1e6, "Hz", true,
                         "Frames per second in real time; 0 emits them as fast as the graph takes them."))
-                .output(PortSpec.of("out", Ffmpeg.imageType(), "The image, once per repetition."))
+                .output(PortSpec.of("out", VideoTypes.imageType(), "The image, once per repetition."))
                 .scheduling(Scheduling.BLOCKING)
                 .infer(MediaProbe.imageSizeFromFile("image"))
                 .factory(ImageFileSourceNode::new)
@@ -71,9 +71,11 @@ final class ImageFileSourceNode implements Processor {
         Path file = Path.of(name).toAbsolutePath().normalize();
         String who = node + " file '" + file + "'";
         DataType.ImageOf type = (DataType.ImageOf) context.outputs().getFirst().type();
+        if (!type.isResolved()) {
+            throw new IllegalStateException(who + ": the output was not sized by validation (" + type.describe() + ")");
+        }
         try (FfmpegDecoder decoder = new FfmpegDecoder(file, type.format(), 1, who)) {
-            if (!type.isResolved() || type.width().size() != decoder.width()
-                    || type.height().size() != decoder.height()) {
+            if (type.width().size() != decoder.width() || type.height().size() != decoder.height()) {
                 throw new IOException(who + ": is " + decoder.width() + "x" + decoder.height()
                         + ", but the graph was validated for " + type.width() + "x" + type.height()
                         + " (the file changed since); validate the graph again");

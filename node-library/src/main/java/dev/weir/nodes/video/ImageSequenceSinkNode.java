@@ -62,8 +62,8 @@ final class ImageSequenceSinkNode implements Processor {
                         "Write frames 0, N, 2N, ... and skip the others."))
                 .param(ParamSpec.integer("jpeg_quality", "JPEG quality", 90, 1, 100, "", false,
                         "1 (smallest) to 100 (best); ignored for PNG."))
-                .param(Ffmpeg.pixelFormatParam("Layout of the input pixels."))
-                .input(PortSpec.of("in", Ffmpeg.imageType(), "Pictures to write."))
+                .param(VideoTypes.pixelFormatParam("Layout of the input pixels."))
+                .input(PortSpec.of("in", VideoTypes.imageType(), "Pictures to write."))
                 .scheduling(Scheduling.BLOCKING)
                 .factory(ImageSequenceSinkNode::new)
                 .build();

@@ -60,12 +60,12 @@ final class VideoFileSinkNode implements Processor {
                 .description("Encodes image frames as H.264 (OpenH264) into an MP4 file, saved atomically.")
                 .param(new ParamSpec("path", "File", new ParamType.PathType(ParamType.PathMode.WRITE_FILE), "", "",
                         false, "The MP4 file to create or replace."))
-                .param(Ffmpeg.pixelFormatParam("Layout of the input pixels."))
+                .param(VideoTypes.pixelFormatParam("Layout of the input pixels."))
                 .param(ParamSpec.real("fps", "Frame rate", 0, 0, 1000, "fps", false,
                         "Frames per second of the file; 0 takes the first frame's sample rate."))
                 .param(ParamSpec.integer("bitrate_kbps", "Bit rate", 0, 0, 1_000_000, "kbit/s", false,
                         "Target bit rate; 0 picks 0.1 bit per pixel (about 2.8 Mbit/s for 720p at 30 fps)."))
-                .input(PortSpec.of("in", Ffmpeg.imageType(), "Pictures to encode, all of one size."))
+                .input(PortSpec.of("in", VideoTypes.imageType(), "Pictures to encode, all of one size."))
                 .scheduling(Scheduling.BLOCKING)
                 .factory(VideoFileSinkNode::new)
                 .build();

@@ -44,7 +44,7 @@ final class VideoFileSourceNode implements Processor {
                         + "from the stream, sample rate = frame rate).")
                 .param(new ParamSpec("path", "File", new ParamType.PathType(ParamType.PathMode.READ_FILE), "", "",
                         false, "The video file to read."))
-                .param(Ffmpeg.pixelFormatParam("Layout of the output pixels: bgr24 (OpenCV's order), rgb24 or "
+                .param(VideoTypes.pixelFormatParam("Layout of the output pixels: bgr24 (OpenCV's order), rgb24 or "
                         + "gray8 (luma)."))
                 .param(ParamSpec.bool("loop", "Loop", false, true,
                         "Start again from the start offset at the end of the file."))
@@ -55,7 +55,7 @@ final class VideoFileSourceNode implements Processor {
                         "Skip to this time in the file before the first picture (and when looping)."))
                 .param(ParamSpec.integer("threads", "Decoder threads", 0, 0, 64, "", false,
                         "Threads the decoder may use; 0 lets FFmpeg use one per core."))
-                .output(PortSpec.of("out", Ffmpeg.imageType(), "One image per decoded picture."))
+                .output(PortSpec.of("out", VideoTypes.imageType(), "One image per decoded picture."))
                 .scheduling(Scheduling.BLOCKING)
                 .infer(MediaProbe.imageSizeFromFile("video"))
                 .factory(VideoFileSourceNode::new)
@@ -91,8 +91,11 @@ final class VideoFileSourceNode implements Processor {
         Path file = Path.of(name).toAbsolutePath().normalize();
         who = node + " file '" + file + "'";
         DataType.ImageOf type = (DataType.ImageOf) context.outputs().getFirst().type();
+        if (!type.isResolved()) {
+            throw new IllegalStateException(who + ": the output was not sized by validation (" + type.describe() + ")");
+        }
         decoder = new FfmpegDecoder(file, type.format(), p.getInt("threads"), who);
-        if (!type.isResolved() || type.width().size() != decoder.width() || type.height().size() != decoder.height()) {
+        if (type.width().size() != decoder.width() || type.height().size() != decoder.height()) {
             throw new IOException(who + ": holds " + decoder.width() + "x" + decoder.height()
                     + " pictures, but the graph was validated for " + type.width() + "x" + type.height()
                     + " (the file changed since); validate the graph again");
