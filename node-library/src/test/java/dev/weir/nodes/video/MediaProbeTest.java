@@ -94,6 +94,40 @@ class MediaProbeTest {
                 .isEqualTo(new MediaProbe.Info(32, 24, 10.0, "png"));
     }
 
+    /** A class loader of its own over the test class path, to see which classes a piece of code loads. */
+    private static final class Isolated extends java.net.URLClassLoader {
+        Isolated() throws Exception {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static java.net.URL[] classPath() throws Exception {
+            String[] parts = System.getProperty("java.class.path").split(java.io.File.pathSeparator);
+            java.net.URL[] urls = new java.net.URL[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                urls[i] = Path.of(parts[i]).toUri().toURL();
+            }
+            return urls;
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    @Test
+    void listingTheNodeTypesDoesNotLoadFfmpeg() throws Exception {
+        try (Isolated loader = new Isolated()) {
+            Class<?> provider = Class.forName(VideoNodes.class.getName(), true, loader);
+            Object descriptors = provider.getMethod("descriptors").invoke(provider.getConstructor().newInstance());
+            assertThat((java.util.List<?>) descriptors).hasSize(4);
+            // The registry builds every descriptor when it loads (the palette, `weir nodes`): that must not unpack
+            // and load FFmpeg's 27 MB of natives.
+            assertThat(loader.loaded(VideoNodes.class.getName())).isTrue();
+            assertThat(loader.loaded("org.bytedeco.ffmpeg.global.avutil")).isFalse();
+            assertThat(loader.loaded(Ffmpeg.class.getName())).isFalse();
+        }
+    }
+
     @Test
     void theFourNodesAreFoundThroughServiceLoaderAsBlockingVideoIo() {
         NodeRegistry registry = NodeRegistry.load(getClass().getClassLoader());
