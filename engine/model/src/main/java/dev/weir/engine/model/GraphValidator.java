@@ -240,6 +240,23 @@ public final class GraphValidator {
         return outputs;
     }
 
+    /**
+     * The param a type inference blames, so the editor can mark its field: inference messages that concern a
+     * param start with {@code param 'key'} (the same convention as {@link NodeDescriptor#checkParams}).
+     */
+    private static String paramNamedBy(NodeDescriptor d, String message) {
+        String prefix = "param '";
+        if (message == null || !message.startsWith(prefix)) {
+            return null;
+        }
+        int end = message.indexOf('\'', prefix.length());
+        if (end < 0) {
+            return null;
+        }
+        String key = message.substring(prefix.length(), end);
+        return d.param(key).isPresent() ? key : null;
+    }
+
     private static Optional<Problem> refuse(ProblemCode code, String message, String nodeId, String edgeId,
                                             String port) {
         return Optional.of(Problem.of(code, message, nodeId, edgeId, port, null));
@@ -482,7 +499,8 @@ public final class GraphValidator {
                     } catch (IllegalArgumentException | IllegalStateException e) {
                         inferenceFailed.add(id);
                         problems.add(Problem.of(ProblemCode.PORT_UNRESOLVABLE, "node '" + id
-                                + "' output types cannot be derived: " + e.getMessage(), id, null, null, null));
+                                + "' output types cannot be derived: " + e.getMessage(), id, null, null,
+                                paramNamedBy(r.descriptor(), e.getMessage())));
                     }
                 }
                 resolved.put(id, new ResolvedNode(r.node(), r.descriptor(), r.params(), inputs, outputs));

@@ -73,6 +73,7 @@ class TypeInferenceTest {
         assertThat(problems.getFirst().nodeId()).isEqualTo("src");
         assertThat(problems.getFirst().message())
                 .isEqualTo("node 'src' output types cannot be derived: param 'file': cannot open 'missing.avi'");
+        assertThat(problems.getFirst().param()).isEqualTo("file");
         // The filter downstream stays open because of it, which is a consequence worth naming too.
         assertThat(problems.get(1).code()).isEqualTo(ProblemCode.UNSIZED_OUTPUT);
         assertThat(problems.get(1).nodeId()).isEqualTo("g1");
