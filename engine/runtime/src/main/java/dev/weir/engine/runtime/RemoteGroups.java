@@ -62,11 +62,12 @@ public interface RemoteGroups {
     boolean isFinished();
 
     /**
-     * Applies hot-updatable params to a node of a remote group (already checked by the session).
+     * Applies hot-updatable param changes to a node of a remote group (already checked by the session). A group
+     * started again later gets the document's params, not these.
      *
      * @throws IllegalArgumentException when no remote group runs {@code nodeId}
      */
-    void setParams(String nodeId, Params next);
+    void setParams(String nodeId, Params changes);
 
     /** Per node of the remote groups, the latest figures; nodes of a group that is down show phase FAILED. */
     List<NodeMetrics> nodeMetrics();

@@ -87,6 +87,8 @@ public final class Session implements AutoCloseable {
     private boolean localDone;
     private boolean remoteDone;
     private boolean finished;
+    /** Guarded by this: set once the transport is closed, after which nothing may read its channels. */
+    private boolean transportClosed;
 
     private record EdgeProbe(String edgeId, String from, String to, ChannelReader reader, int capacity) {
     }
@@ -404,7 +406,7 @@ public final class Session implements AutoCloseable {
             if (task != null) {
                 task.requestParams(next);
             } else if (remote != null) {
-                remote.setParams(nodeId, next);
+                remote.setParams(nodeId, changes);
             } else {
                 throw new IllegalArgumentException("node '" + nodeId + "' runs in process '"
                         + plan.node(nodeId).process() + "', which this session does not control");
@@ -475,6 +477,9 @@ public final class Session implements AutoCloseable {
             return; // a blocking node interrupted by stop(): the stop, not a failure
         }
         NodeFailure f = new NodeFailure(task.nodeId, phase, cause);
+        if (transport != null) {
+            transport.failing();
+        }
         if (failure.compareAndSet(null, f)) {
             LOG.log(System.Logger.Level.DEBUG, f.message(), cause);
         }
@@ -483,6 +488,9 @@ public final class Session implements AutoCloseable {
 
     void failEngine(String worker, Throwable cause) {
         NodeFailure f = new NodeFailure("(engine:" + worker + ")", "run", cause);
+        if (transport != null) {
+            transport.failing();
+        }
         failure.compareAndSet(null, f);
         requestStop();
     }
@@ -523,7 +531,11 @@ public final class Session implements AutoCloseable {
         metrics = last;
         result = new RunResult(end, Optional.ofNullable(failure.get()), closeFailures, last);
         if (transport != null) {
-            transport.close(); // after the last sample: remote edge metrics read the channels' shared counters
+            // After the last sample, and under sample()'s lock: edge metrics read the channels' shared counters.
+            synchronized (this) {
+                transportClosed = true;
+                transport.close();
+            }
         }
         state = end;
         // Count down before waking the sampler: woken first, it could see the run still going and park for a
@@ -575,6 +587,9 @@ public final class Session implements AutoCloseable {
      * over whatever fraction of an interval was left.
      */
     private synchronized MetricsSnapshot sample(MetricsSnapshot before, boolean wholeRun) {
+        if (transportClosed) {
+            return metrics; // the run is over and its channels are closed; the final snapshot stands
+        }
         long now = System.nanoTime();
         long elapsed = now - startNanos;
         if (wholeRun) {

@@ -30,6 +30,14 @@ public interface TransportRun extends AutoCloseable {
     Optional<RemoteGroups> remoteGroups();
 
     /**
+     * Called by the session, on the failing thread, as soon as one of its nodes fails and before any stream is
+     * ended: the queue channels must then neither end their streams nor detach their readers as the session winds
+     * down, so that a worker group that is restarted finds its edges as they were. Any thread; idempotent.
+     */
+    default void failing() {
+    }
+
+    /**
      * Closes this process's channel ends and, in the coordinator, removes the run folder unless an edge records.
      * Never throws; problems are logged.
      */
