@@ -74,6 +74,8 @@ final class Supervisor implements RemoteGroups {
         String lastFailure = "";
         String endLine;
         volatile boolean ready;
+        /** What the worker reported of Chronicle's analytics in its "ready" line ("off" or "ON"). */
+        volatile String analytics = "";
         volatile int pausedAcks;
         final Map<String, NodeMetrics> metrics = new ConcurrentHashMap<>();
 
@@ -184,6 +186,7 @@ final class Supervisor implements RemoteGroups {
                         Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9])));
             }
         } else if (line.startsWith("ready")) {
+            g.analytics = line.substring(line.indexOf("analytics=") + "analytics=".length());
             synchronized (this) {
                 if (g.process == p && g.state.equals("STARTING")) {
                     g.state = "RUNNING";
@@ -234,7 +237,8 @@ final class Supervisor implements RemoteGroups {
         try {
             List<String> lines = Files.readAllLines(logFile(g), StandardCharsets.UTF_8);
             for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
+                // Chronicle's SLF4J API finds no binding and says so on every start; that is never the cause.
+                if (!lines.get(i).isBlank() && !lines.get(i).startsWith("SLF4J")) {
                     return "; its last log line: " + lines.get(i).strip();
                 }
             }
@@ -461,6 +465,13 @@ final class Supervisor implements RemoteGroups {
             out.add(new ProcessMetrics(g.name, g.state, g.process == null ? -1 : g.process.pid(), g.restarts,
                     g.lastFailure, g.nodes));
         }
+        return out;
+    }
+
+    /** What each group's current worker reported about Chronicle's analytics ("off" unless something is wrong). */
+    synchronized Map<String, String> analyticsReports() {
+        Map<String, String> out = new LinkedHashMap<>();
+        groups.forEach((k, g) -> out.put(k, g.analytics));
         return out;
     }
 
