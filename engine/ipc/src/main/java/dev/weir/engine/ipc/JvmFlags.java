@@ -7,9 +7,9 @@ import java.util.List;
  * analytics off.
  *
  * <p>Used by the worker launcher for every worker JVM. The same list is written out in three places that cannot call
- * Java: {@code engine/ipc/pom.xml} (surefire's {@code weir.test.extraArgs}), the {@code ./weir} script and the app
- * jar's manifest ({@code Add-Opens}/{@code Add-Exports}); {@code JvmFlagsTest} checks the first two against
- * {@link #CHRONICLE} so they cannot drift.
+ * Java: the root {@code pom.xml} ({@code weir.chronicle.args}, surefire's argLine for the modules that run queues),
+ * the {@code ./weir} script and the app jar's manifest ({@code Add-Opens}/{@code Add-Exports});
+ * {@code AnalyticsOffTest} checks the first two against {@link #CHRONICLE} so they cannot drift.
  *
  * <p><b>Analytics.</b> Chronicle sends usage analytics to an outside host at start-up unless the system property
  * {@value #ANALYTICS_PROPERTY} is {@code true} before its first class loads. Every worker gets it on its command line;

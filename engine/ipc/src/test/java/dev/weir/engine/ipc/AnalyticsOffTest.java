@@ -93,11 +93,15 @@ class AnalyticsOffTest {
         while (!Files.exists(root.resolve("weir"))) {
             root = root.getParent();
         }
-        String pom = Files.readString(root.resolve("engine/ipc/pom.xml"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<weir.test.extraArgs>(.*)</weir.test.extraArgs>").matcher(pom);
+        String pom = Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<weir.chronicle.args>(.*)</weir.chronicle.args>").matcher(pom);
         assertThat(m.find()).isTrue();
-        assertThat(List.of(m.group(1).trim().split("\\s+"))).as("surefire's argLine in engine/ipc/pom.xml")
+        assertThat(List.of(m.group(1).trim().split("\\s+"))).as("weir.chronicle.args in the root pom.xml")
                 .isEqualTo(JvmFlags.CHRONICLE);
+        for (String module : List.of("engine/ipc/pom.xml", "app/pom.xml")) {
+            assertThat(Files.readString(root.resolve(module), StandardCharsets.UTF_8)).as(module)
+                    .contains("<weir.test.extraArgs>${weir.chronicle.args}</weir.test.extraArgs>");
+        }
         String script = Files.readString(root.resolve("weir"), StandardCharsets.UTF_8);
         for (String flag : JvmFlags.CHRONICLE) {
             assertThat(script).as("./weir passes %s", flag).contains(flag);
