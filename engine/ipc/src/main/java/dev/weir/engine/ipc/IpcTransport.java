@@ -49,8 +49,34 @@ public final class IpcTransport implements ProcessTransport {
         return options;
     }
 
+    /**
+     * Deletes run folders left by coordinators that died without cleaning up (killed with SIGKILL): their name
+     * carries the coordinator's pid, and a folder whose pid is no longer alive belongs to nobody. Recordings are
+     * never in run folders, so nothing a user asked to keep is touched.
+     */
+    static void removeOrphans(Path runBase) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("weir-.*-(\\d+)-\\d+");
+        if (!Files.isDirectory(runBase)) {
+            return;
+        }
+        try (var dirs = Files.list(runBase)) {
+            for (Path d : dirs.toList()) {
+                var m = name.matcher(d.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(d.resolve(IpcRun.MANIFEST_FILE))
+                        && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)
+                        == Boolean.FALSE) {
+                    QueueChannel.deleteTree(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(IpcTransport.class.getName()).log(System.Logger.Level.DEBUG,
+                    "could not look for orphaned run folders in " + runBase, e);
+        }
+    }
+
     @Override
     public TransportRun open(ExecutionPlan plan) {
+        removeOrphans(options.runBase());
         String id = plan.graph().document().id().replaceAll("[^A-Za-z0-9_.-]", "_");
         Path runDir = options.runBase().resolve("weir-" + id + "-" + ProcessHandle.current().pid() + "-"
                 + RUNS.incrementAndGet());

@@ -141,4 +141,21 @@ class SupervisionTest {
         assertThat(IpcTesting.liveChildren()).isEmpty();
         assertThat(IpcTesting.leftovers(tmp.resolve("runs"))).isEmpty();
     }
+
+    /** A run folder whose coordinator was SIGKILLed (its pid is dead) is removed by the next run; live ones stay. */
+    @Test
+    void runFoldersOfDeadCoordinatorsAreRemoved() throws Exception {
+        Path base = tmp.resolve("runs");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path orphan = base.resolve("weir-g-" + gone.pid() + "-1");
+        Path live = base.resolve("weir-g-" + ProcessHandle.current().pid() + "-99");
+        for (Path d : List.of(orphan, live)) {
+            java.nio.file.Files.createDirectories(d.resolve("ch-0"));
+            java.nio.file.Files.writeString(d.resolve(IpcRun.MANIFEST_FILE), "0 -\n");
+        }
+        IpcTransport.removeOrphans(base);
+        assertThat(orphan).doesNotExist();
+        assertThat(live).exists();
+    }
 }
