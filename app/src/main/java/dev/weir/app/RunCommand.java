@@ -35,6 +35,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a param before running (repeatable). VALUE is a JSON number, boolean, list or text.")
     List<ParamAssignment> sets = new ArrayList<>();
 
+    @Option(names = "--record", paramLabel = "EDGE[=DIR]",
+            description = "Keep edge EDGE's frames on disk for replay (repeatable), in DIR/EDGE; default DIR: --record-dir.")
+    List<String> records = new ArrayList<>();
+
+    @Option(names = "--record-dir", paramLabel = "DIR", defaultValue = "recordings",
+            description = "Where --record puts recordings without =DIR (default: ${DEFAULT-VALUE}).")
+    Path recordDir;
+
     @Mixin
     RunSettings settings = new RunSettings();
 
@@ -53,6 +61,15 @@ final class RunCommand implements Callable<Integer> {
         try {
             for (ParamAssignment s : sets) {
                 doc = s.applyTo(doc, file.toString());
+            }
+            for (String r : records) {
+                int eq = r.indexOf('=');
+                String edge = eq < 0 ? r : r.substring(0, eq);
+                String dir = eq < 0 ? recordDir.toString() : r.substring(eq + 1);
+                if (edge.isEmpty() || dir.isEmpty()) {
+                    throw new IllegalArgumentException("--record " + r + ": expected EDGE or EDGE=DIR");
+                }
+                doc = dev.weir.engine.ipc.ReplayGraphs.record(doc, edge, dir);
             }
             options = settings.runOptions();
         } catch (IllegalArgumentException e) {

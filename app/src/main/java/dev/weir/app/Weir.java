@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * The {@code weir} command line.
  *
  * <pre>
- *   weir run FILE.dag [--duration D] [--set node.param=value ...] [--threads N] [--stats INTERVAL]
+ *   weir run FILE.dag [--duration D] [--set node.param=value ...] [--record EDGE[=DIR] ...] [--threads N]
+ *            [--stats INTERVAL]
+ *   weir replay RECORDING --into FILE.dag [--edge EDGE] [--speed max|original] [--from-frame N] [--from-time S]
  *   weir validate FILE...
  *   weir nodes [--json]
  *   weir demo [--duration D] [--threads N] [--stats INTERVAL]
@@ -24,7 +26,8 @@ import java.util.function.Supplier;
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
         description = "Runs and checks Weir streaming graphs (.dag files) headless.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NodesCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, ReplayCommand.class, ValidateCommand.class, NodesCommand.class,
+                DemoCommand.class})
 public final class Weir implements Runnable {
 
     /** What the subcommands share: output streams, the node library, Ctrl-C handling. */
@@ -81,6 +84,9 @@ public final class Weir implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == RunCommand.class) {
                 return cls.cast(new RunCommand(context));
+            }
+            if (cls == ReplayCommand.class) {
+                return cls.cast(new ReplayCommand(context));
             }
             if (cls == ValidateCommand.class) {
                 return cls.cast(new ValidateCommand(context));

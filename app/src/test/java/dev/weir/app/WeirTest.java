@@ -209,9 +209,39 @@ class WeirTest {
     }
 
     @Test
+    void runRecordsAnEdgeAndReplayPlaysItIntoTheGraph() throws IOException {
+        Path graph = save("finite.dag", finite());
+        Path rec = dir.resolve("rec");
+        assertThat(weir("run", graph.toString(), "--record", "e2=" + rec, "--stats", "0")).as(err()).isZero();
+        java.util.List<Long> live = collector.values("k");
+        assertThat(live).hasSize(500);
+        assertThat(rec.resolve("e2/recording.properties")).exists();
+
+        assertThat(weir("replay", rec.resolve("e2").toString(), "--into", graph.toString(), "--stats", "0"))
+                .as(err()).isZero();
+        assertThat(out()).contains("summary: graph 'finite' completed", "replay_e2");
+        assertThat(collector.values("k")).hasSize(1000).endsWith(live.toArray(Long[]::new));
+
+        assertThat(weir("replay", rec.resolve("e2").toString(), "--into", graph.toString(), "--from-frame", "400",
+                "--speed", "original", "--stats", "0")).as(err()).isZero();
+        assertThat(collector.values("k")).hasSize(1100).endsWith(live.subList(400, 500).toArray(Long[]::new));
+    }
+
+    @Test
+    void recordAndReplayMistakesAreOneLineAndExitOne() throws IOException {
+        Path graph = save("finite.dag", finite());
+        assertThat(weir("run", graph.toString(), "--record", "nope")).isEqualTo(1);
+        assertThat(err()).contains("has no edge 'nope'");
+        assertThat(weir("replay", dir.toString(), "--into", graph.toString())).isEqualTo(1);
+        assertThat(err()).contains("is not a Weir recording");
+        assertThat(weir("replay", dir.toString())).isEqualTo(1);
+        assertThat(err()).contains("--into");
+    }
+
+    @Test
     void helpExitsZero() {
         assertThat(weir("--help")).isZero();
-        assertThat(out()).contains("run", "validate", "nodes");
+        assertThat(out()).contains("run", "replay", "validate", "nodes");
     }
 
     private String write(String name, String content) throws IOException {

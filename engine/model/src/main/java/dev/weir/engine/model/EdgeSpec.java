@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param delay     initial zero items (z^-N). A delay of at least one makes a feedback loop legal; for a
  *                  sample stream it counts samples, otherwise frames
  * @param transport how items travel
+ * @param record       whether the edge's items are kept in a queue on disk after the run (record and replay). A
+ *                     recorded edge always travels through a queue, even inside one process
+ * @param recordFolder where the recording goes: a folder path, or {@code ""} for the run's default recording
+ *                     folder; the edge's queue is kept in a sub-folder named after the edge
  */
-public record EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transport transport) {
+public record EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transport transport, boolean record,
+                       String recordFolder) {
 
     /** Largest capacity an edge may ask for. */
     public static final int MAX_CAPACITY = 1 << 16;
@@ -21,7 +26,13 @@ public record EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transpo
     /** Back-pressure, 16 frames, no delay, transport chosen by the engine. */
     public static final EdgeSpec DEFAULT = new EdgeSpec(16, OverflowPolicy.BACKPRESSURE, 0, Transport.AUTO);
 
+    /** A spec that does not record. */
+    public EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transport transport) {
+        this(capacity, overflow, delay, transport, false, "");
+    }
+
     public EdgeSpec {
+        Objects.requireNonNull(recordFolder, "recordFolder");
         Objects.requireNonNull(overflow, "overflow");
         Objects.requireNonNull(transport, "transport");
         if (capacity < 1 || capacity > MAX_CAPACITY) {
@@ -33,18 +44,28 @@ public record EdgeSpec(int capacity, OverflowPolicy overflow, int delay, Transpo
     }
 
     public EdgeSpec withCapacity(int capacity) {
-        return new EdgeSpec(capacity, overflow, delay, transport);
+        return new EdgeSpec(capacity, overflow, delay, transport, record, recordFolder);
     }
 
     public EdgeSpec withOverflow(OverflowPolicy overflow) {
-        return new EdgeSpec(capacity, overflow, delay, transport);
+        return new EdgeSpec(capacity, overflow, delay, transport, record, recordFolder);
     }
 
     public EdgeSpec withDelay(int delay) {
-        return new EdgeSpec(capacity, overflow, delay, transport);
+        return new EdgeSpec(capacity, overflow, delay, transport, record, recordFolder);
     }
 
     public EdgeSpec withTransport(Transport transport) {
-        return new EdgeSpec(capacity, overflow, delay, transport);
+        return new EdgeSpec(capacity, overflow, delay, transport, record, recordFolder);
+    }
+
+    /** A copy that records into {@code folder} ({@code ""}: the run's default folder). */
+    public EdgeSpec withRecord(String folder) {
+        return new EdgeSpec(capacity, overflow, delay, transport, true, folder);
+    }
+
+    /** A copy that does not record. */
+    public EdgeSpec withoutRecord() {
+        return new EdgeSpec(capacity, overflow, delay, transport, false, "");
     }
 }

@@ -25,14 +25,35 @@ import java.util.Optional;
  * @param nodes         nodes by id, in document order
  * @param edges         edges by id, in document order
  * @param metadata      free-form metadata (author, description), as typed JSON-like values
+ * @param processes     supervision of worker process groups by group name, sorted by name; a group that nodes
+ *                      name but that has no entry gets {@link ProcessSpec#DEFAULT}. The main process has none: it is
+ *                      the engine itself
  */
 public record GraphDocument(int formatVersion, String id, String name, Map<String, NodeInstance> nodes,
-                            Map<String, EdgeInstance> edges, Params metadata) {
+                            Map<String, EdgeInstance> edges, Params metadata, Map<String, ProcessSpec> processes) {
 
     /** The format version this build writes. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
+
+    /** A document without process specs. */
+    public GraphDocument(int formatVersion, String id, String name, Map<String, NodeInstance> nodes,
+                         Map<String, EdgeInstance> edges, Params metadata) {
+        this(formatVersion, id, name, nodes, edges, metadata, Map.of());
+    }
 
     public GraphDocument {
+        Objects.requireNonNull(processes, "processes");
+        processes = Collections.unmodifiableMap(new java.util.TreeMap<>(processes));
+        processes.forEach((k, v) -> {
+            Objects.requireNonNull(v, "process spec");
+            if (!NodeInstance.isValidProcessName(k)) {
+                throw new IllegalArgumentException("process '" + k
+                        + "' must start with a letter or _ and use letters, digits, _ or - (at most 128)");
+            }
+            if (k.equals(NodeInstance.MAIN_PROCESS)) {
+                throw new IllegalArgumentException("process 'main' is the engine's own process and takes no spec");
+            }
+        });
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(metadata, "metadata");
@@ -69,7 +90,7 @@ public record GraphDocument(int formatVersion, String id, String name, Map<Strin
     public GraphDocument withNode(NodeInstance node) {
         Map<String, NodeInstance> m = new LinkedHashMap<>(nodes);
         m.put(node.id(), node);
-        return new GraphDocument(formatVersion, id, name, m, edges, metadata);
+        return new GraphDocument(formatVersion, id, name, m, edges, metadata, processes);
     }
 
     /** A copy without node {@code nodeId} and without every edge touching it. */
@@ -78,31 +99,70 @@ public record GraphDocument(int formatVersion, String id, String name, Map<Strin
         m.remove(nodeId);
         Map<String, EdgeInstance> e = new LinkedHashMap<>(edges);
         e.values().removeIf(x -> x.from().node().equals(nodeId) || x.to().node().equals(nodeId));
-        return new GraphDocument(formatVersion, id, name, m, e, metadata);
+        return new GraphDocument(formatVersion, id, name, m, e, metadata, processes);
     }
 
     /** A copy with {@code edge} added or replaced. */
     public GraphDocument withEdge(EdgeInstance edge) {
         Map<String, EdgeInstance> e = new LinkedHashMap<>(edges);
         e.put(edge.id(), edge);
-        return new GraphDocument(formatVersion, id, name, nodes, e, metadata);
+        return new GraphDocument(formatVersion, id, name, nodes, e, metadata, processes);
     }
 
     /** A copy without edge {@code edgeId}. */
     public GraphDocument withoutEdge(String edgeId) {
         Map<String, EdgeInstance> e = new LinkedHashMap<>(edges);
         e.remove(edgeId);
-        return new GraphDocument(formatVersion, id, name, nodes, e, metadata);
+        return new GraphDocument(formatVersion, id, name, nodes, e, metadata, processes);
     }
 
     /** A copy with another name. */
     public GraphDocument withName(String newName) {
-        return new GraphDocument(formatVersion, id, newName, nodes, edges, metadata);
+        return new GraphDocument(formatVersion, id, newName, nodes, edges, metadata, processes);
     }
 
     /** A copy with other metadata. */
     public GraphDocument withMetadata(Params newMetadata) {
-        return new GraphDocument(formatVersion, id, name, nodes, edges, newMetadata);
+        return new GraphDocument(formatVersion, id, name, nodes, edges, newMetadata, processes);
+    }
+
+    /** A copy with the supervision of process group {@code process} set to {@code spec}. */
+    public GraphDocument withProcessSpec(String process, ProcessSpec spec) {
+        Map<String, ProcessSpec> p = new LinkedHashMap<>(processes);
+        p.put(process, Objects.requireNonNull(spec, "spec"));
+        return new GraphDocument(formatVersion, id, name, nodes, edges, metadata, p);
+    }
+
+    /** A copy without a spec for {@code process}, which then gets {@link ProcessSpec#DEFAULT}. */
+    public GraphDocument withoutProcessSpec(String process) {
+        Map<String, ProcessSpec> p = new LinkedHashMap<>(processes);
+        p.remove(process);
+        return new GraphDocument(formatVersion, id, name, nodes, edges, metadata, p);
+    }
+
+    /** How process group {@code process} is supervised: its entry, or {@link ProcessSpec#DEFAULT}. */
+    public ProcessSpec processSpec(String process) {
+        return processes.getOrDefault(process, ProcessSpec.DEFAULT);
+    }
+
+    /**
+     * How an edge's items travel once both ends are placed: {@link Transport#IPC} when its ends are in different
+     * process groups, when it records, or when it asks for IPC; {@link Transport#IN_PROCESS} otherwise. An edge
+     * that asks for {@code in_process} across groups is a validation problem, and this returns IPC for it.
+     *
+     * @throws IllegalArgumentException when an end names a node that is not in the document
+     */
+    public Transport transportOf(EdgeInstance edge) {
+        NodeInstance from = nodes.get(edge.from().node());
+        NodeInstance to = nodes.get(edge.to().node());
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("edge '" + edge.id() + "' names a node that is not in the graph");
+        }
+        if (!from.process().equals(to.process()) || edge.spec().record()
+                || edge.spec().transport() == Transport.IPC) {
+            return Transport.IPC;
+        }
+        return Transport.IN_PROCESS;
     }
 
     /** A copy with one node's params replaced. */

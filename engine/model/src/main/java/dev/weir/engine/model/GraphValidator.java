@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * <h2>What is checked, in report order</h2>
  * Problems come in a deterministic order: nodes in document order (for each: type, version, params, ports,
  * unsized outputs, missing inputs), then edges in document order (dangling ends, unknown ports, types, second
- * writer, delay size), then loops without a delay, ordered by their first node in the document.
+ * writer, delay size, transport against process placement), then loops without a delay, ordered by their first node in the document.
  *
  * <p>Disabled nodes are skipped entirely, with every edge touching them, as GRC does; the one trace they leave is
  * that an enabled node whose required input is fed only by a disabled node gets {@link ProblemCode#MISSING_INPUT}.
@@ -637,6 +637,17 @@ public final class GraphValidator {
                             + "' already feeds; an input takes exactly one edge (an output may feed many)",
                             toNode.id(), e.id(), e.to().port(), null));
                 }
+            }
+            if (e.spec().transport() == Transport.IN_PROCESS && !fromNode.process().equals(toNode.process())) {
+                problems.add(Problem.of(ProblemCode.TRANSPORT_CONFLICT, "edge '" + e.id() + "' asks for transport"
+                        + " in_process, but node '" + fromNode.id() + "' runs in process '" + fromNode.process()
+                        + "' and node '" + toNode.id() + "' in process '" + toNode.process()
+                        + "'; set the transport to auto or ipc, or put both nodes in one process", null, e.id(),
+                        null, null));
+            } else if (e.spec().transport() == Transport.IN_PROCESS && e.spec().record()) {
+                problems.add(Problem.of(ProblemCode.TRANSPORT_CONFLICT, "edge '" + e.id() + "' records, which"
+                        + " keeps its items in a queue on disk, but asks for transport in_process; set the transport"
+                        + " to auto or ipc, or stop recording it", null, e.id(), null, null));
             }
             if (out != null) {
                 String trouble = delayTrouble(e.spec(), out.type());

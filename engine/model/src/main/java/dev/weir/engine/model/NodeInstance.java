@@ -15,11 +15,31 @@ import java.util.regex.Pattern;
  * @param params      params as the user set them; missing ones take the type's defaults
  * @param state       enabled or disabled
  * @param ui          canvas layout
+ * @param process     the process group the node runs in: {@link #MAIN_PROCESS} (the engine's own process) or the
+ *                    name of a worker process; nodes of one group share a JVM, and an edge between two groups
+ *                    travels through a memory-mapped queue
  */
 public record NodeInstance(String id, String type, int typeVersion, String name, Params params, NodeState state,
-                           NodeUi ui) {
+                           NodeUi ui, String process) {
+
+    /** The process group of the engine itself; the default placement. */
+    public static final String MAIN_PROCESS = "main";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,127}");
+
+    /** A node in the {@link #MAIN_PROCESS main process}. */
+    public NodeInstance(String id, String type, int typeVersion, String name, Params params, NodeState state,
+                        NodeUi ui) {
+        this(id, type, typeVersion, name, params, state, ui, MAIN_PROCESS);
+    }
+
+    /**
+     * Whether {@code name} may name a process group: the node id rules (a letter or _, then letters, digits, _ or
+     * -, at most 128), because a group names a folder and a JVM on the command line.
+     */
+    public static boolean isValidProcessName(String name) {
+        return name != null && ID.matcher(name).matches();
+    }
 
     public NodeInstance {
         Objects.requireNonNull(id, "id");
@@ -32,6 +52,11 @@ public record NodeInstance(String id, String type, int typeVersion, String name,
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(ui, "ui");
+        Objects.requireNonNull(process, "process");
+        if (!ID.matcher(process).matches()) {
+            throw new IllegalArgumentException("node '" + id + "': process '" + process
+                    + "' must start with a letter or _ and use letters, digits, _ or - (at most 128)");
+        }
     }
 
     /** An enabled node at the origin with the given params. */
@@ -40,7 +65,7 @@ public record NodeInstance(String id, String type, int typeVersion, String name,
     }
 
     public NodeInstance withParams(Params params) {
-        return new NodeInstance(id, type, typeVersion, name, params, state, ui);
+        return new NodeInstance(id, type, typeVersion, name, params, state, ui, process);
     }
 
     public NodeInstance withParam(String key, Object value) {
@@ -48,15 +73,25 @@ public record NodeInstance(String id, String type, int typeVersion, String name,
     }
 
     public NodeInstance withUi(NodeUi ui) {
-        return new NodeInstance(id, type, typeVersion, name, params, state, ui);
+        return new NodeInstance(id, type, typeVersion, name, params, state, ui, process);
     }
 
     public NodeInstance withState(NodeState state) {
-        return new NodeInstance(id, type, typeVersion, name, params, state, ui);
+        return new NodeInstance(id, type, typeVersion, name, params, state, ui, process);
     }
 
     public NodeInstance withName(String name) {
-        return new NodeInstance(id, type, typeVersion, name, params, state, ui);
+        return new NodeInstance(id, type, typeVersion, name, params, state, ui, process);
+    }
+
+    /** A copy placed in process group {@code process}. */
+    public NodeInstance withProcess(String process) {
+        return new NodeInstance(id, type, typeVersion, name, params, state, ui, process);
+    }
+
+    /** Whether the node runs in the engine's own process. */
+    public boolean inMainProcess() {
+        return MAIN_PROCESS.equals(process);
     }
 
     /** Whether the node takes part in runs. */

@@ -28,7 +28,12 @@ public enum ProblemCode {
     /** A loop of edges none of which has a delay: no node in it could ever take the first step. */
     CYCLE_WITHOUT_DELAY,
     /** An edge's initial delay items do not fit in its capacity. */
-    DELAY_EXCEEDS_CAPACITY;
+    DELAY_EXCEEDS_CAPACITY,
+    /**
+     * An edge asks for {@code in_process} transport but joins nodes in different process groups, or records (a
+     * recording is a queue on disk).
+     */
+    TRANSPORT_CONFLICT;
 
     /**
      * The severity a problem of this code gets unless its reporter says otherwise. Every current code stops a

@@ -88,6 +88,10 @@ class GraphValidatorTest {
                     .edge("e1", "src.out", "m.in").edge("e2", "m.out", "m.lo");
             case DELAY_EXCEEDS_CAPACITY -> graph().node("c", "test.counter").node("k", "test.record_sink")
                     .delayEdge("e1", "c.out", "k.in", 17);
+            case TRANSPORT_CONFLICT -> graph().node("c", "test.counter")
+                    .node(NodeInstance.of("k", "test.record_sink", 1, dev.weir.engine.api.Params.empty())
+                            .withProcess("w1"))
+                    .edge("e1", "c.out", "k.in", EdgeSpec.DEFAULT.withTransport(Transport.IN_PROCESS));
         };
         assertThat(validate(g)).extracting(Problem::code).containsExactly(code);
     }
@@ -646,6 +650,75 @@ class GraphValidatorTest {
                 assertThat(p.code()).isEqualTo(ProblemCode.DELAY_EXCEEDS_CAPACITY);
                 assertThat(p.message()).contains("'e1'", "17 frames", "capacity of 16");
             });
+        }
+    }
+
+    @Nested
+    class ProcessPlacement {
+        private Graphs split(EdgeSpec spec) {
+            return graph().node("c", "test.counter")
+                    .node(NodeInstance.of("k", "test.record_sink", 1, dev.weir.engine.api.Params.empty())
+                            .withProcess("w1"))
+                    .edge("e1", "c.out", "k.in", spec);
+        }
+
+        @Test
+        void anEdgeBetweenGroupsTravelsByQueue() {
+            Graphs g = split(EdgeSpec.DEFAULT);
+            assertThat(validate(g)).isEmpty();
+            GraphDocument doc = g.build();
+            assertThat(doc.transportOf(doc.edge("e1").orElseThrow())).isEqualTo(Transport.IPC);
+            assertThat(validate(split(EdgeSpec.DEFAULT.withTransport(Transport.IPC)))).isEmpty();
+        }
+
+        @Test
+        void inProcessAcrossGroupsIsRefusedNamingBothProcesses() {
+            assertThat(validate(split(EdgeSpec.DEFAULT.withTransport(Transport.IN_PROCESS)))).singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.code()).isEqualTo(ProblemCode.TRANSPORT_CONFLICT);
+                        assertThat(p.edgeId()).isEqualTo("e1");
+                        assertThat(p.message()).contains("'e1'", "process 'main'", "process 'w1'", "auto or ipc");
+                    });
+        }
+
+        @Test
+        void aRecordedEdgeIsAQueueEvenInOneProcess() {
+            Graphs g = graph().node("c", "test.counter").node("k", "test.record_sink")
+                    .edge("e1", "c.out", "k.in", EdgeSpec.DEFAULT.withRecord("rec"));
+            assertThat(validate(g)).isEmpty();
+            GraphDocument doc = g.build();
+            assertThat(doc.transportOf(doc.edge("e1").orElseThrow())).isEqualTo(Transport.IPC);
+            Graphs conflict = graph().node("c", "test.counter").node("k", "test.record_sink")
+                    .edge("e1", "c.out", "k.in", EdgeSpec.DEFAULT.withRecord("rec").withTransport(Transport.IN_PROCESS));
+            assertThat(validate(conflict)).extracting(Problem::code).containsExactly(ProblemCode.TRANSPORT_CONFLICT);
+            GraphDocument local = graph().node("c", "test.counter").node("k", "test.record_sink")
+                    .edge("e1", "c.out", "k.in").build();
+            assertThat(local.transportOf(local.edge("e1").orElseThrow())).isEqualTo(Transport.IN_PROCESS);
+        }
+
+        @Test
+        void processNamesFollowTheIdRules() {
+            NodeInstance n = NodeInstance.of("k", "test.record_sink", 1, dev.weir.engine.api.Params.empty());
+            assertThat(n.process()).isEqualTo(NodeInstance.MAIN_PROCESS);
+            assertThat(n.inMainProcess()).isTrue();
+            assertThat(n.withProcess("dsp-1").process()).isEqualTo("dsp-1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> n.withProcess("a b"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a b'");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> GraphDocument.empty("g", "g")
+                            .withProcessSpec("main", ProcessSpec.DEFAULT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("main");
+        }
+
+        @Test
+        void backoffDoublesUpToItsMaximum() {
+            ProcessSpec s = ProcessSpec.onFailure(10, 100, 500);
+            assertThat(s.backoffBefore(1)).isEqualTo(100);
+            assertThat(s.backoffBefore(2)).isEqualTo(200);
+            assertThat(s.backoffBefore(3)).isEqualTo(400);
+            assertThat(s.backoffBefore(4)).isEqualTo(500);
+            assertThat(s.backoffBefore(40)).isEqualTo(500);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessSpec.onFailure(1, 100, 50))
+                    .hasMessageContaining("max_backoff_ms");
         }
     }
 

@@ -3,8 +3,10 @@ package dev.weir.engine.runtime;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.Scheduling;
+import dev.weir.engine.model.NodeInstance;
 import dev.weir.engine.model.OverflowPolicy;
 import dev.weir.engine.model.ResolvedNode;
+import dev.weir.engine.model.Transport;
 import dev.weir.engine.model.ValidatedGraph;
 
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Objects;
  * @param graph             the validated graph it was made from
  * @param nodes             every node in topological order
  * @param channels          one channel per connected output port
- * @param cooperativeGroups node ids per cooperative worker thread, each group in topological order
+ * @param cooperativeGroups node ids per cooperative worker thread, each group in topological order and within one
+ *                          process group (main first, then the others by name)
  * @param options           the options it was planned with
  */
 public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<PlannedChannel> channels,
@@ -52,6 +55,11 @@ public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<
         public Scheduling scheduling() {
             return resolved.descriptor().scheduling();
         }
+
+        /** The process group the node runs in. */
+        public String process() {
+            return resolved.node().process();
+        }
     }
 
     /**
@@ -78,16 +86,42 @@ public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<
     /**
      * A channel: one writer, one or more readers.
      *
-     * @param writerNode node id of the writer
-     * @param writerPort output port name
-     * @param type       resolved item type
-     * @param capacity   frames (the largest capacity any of its edges asks for)
-     * @param readers    the readers, in reader-index order
+     * @param writerNode   node id of the writer
+     * @param writerPort   output port name
+     * @param type         resolved item type
+     * @param capacity     frames (the largest capacity any of its edges asks for)
+     * @param readers      the readers, in reader-index order
+     * @param transport    {@link Transport#IN_PROCESS} (a ring) or {@link Transport#IPC} (a queue): IPC when any of
+     *                     its edges is ({@link dev.weir.engine.model.GraphDocument#transportOf}), since every reader of
+     *                     one output shares its channel
+     * @param recordEdge   the recorded edge whose settings name the recording, or null when nothing records
+     * @param recordFolder that edge's folder ({@code ""}: the run's default), or null when nothing records
      */
     public record PlannedChannel(String writerNode, String writerPort, DataType type, int capacity,
-                                 List<PlannedReader> readers) {
+                                 List<PlannedReader> readers, Transport transport, String recordEdge,
+                                 String recordFolder) {
         public PlannedChannel {
             readers = List.copyOf(readers);
+            Objects.requireNonNull(transport, "transport");
+            if (transport == Transport.AUTO) {
+                throw new IllegalArgumentException("channel " + writerNode + "." + writerPort
+                        + ": a planned channel has a resolved transport, not auto");
+            }
+            if ((recordEdge == null) != (recordFolder == null)) {
+                throw new IllegalArgumentException("channel " + writerNode + "." + writerPort
+                        + ": record edge and folder go together");
+            }
+        }
+
+        /** An in-process channel that records nothing. */
+        public PlannedChannel(String writerNode, String writerPort, DataType type, int capacity,
+                              List<PlannedReader> readers) {
+            this(writerNode, writerPort, type, capacity, readers, Transport.IN_PROCESS, null, null);
+        }
+
+        /** Whether the channel's queue is kept after the run. */
+        public boolean records() {
+            return recordEdge != null;
         }
 
         /** {@code node.port} of the writer. */
@@ -118,6 +152,34 @@ public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<
         throw new IllegalArgumentException("plan has no node '" + id + "'");
     }
 
+    /** The process groups of the plan's nodes: {@code main} first (even when it runs no node), then by name. */
+    public List<String> processes() {
+        java.util.TreeSet<String> others = new java.util.TreeSet<>();
+        for (PlannedNode n : nodes) {
+            others.add(n.process());
+        }
+        others.remove(NodeInstance.MAIN_PROCESS);
+        List<String> out = new java.util.ArrayList<>();
+        out.add(NodeInstance.MAIN_PROCESS);
+        out.addAll(others);
+        return out;
+    }
+
+    /** The nodes of process group {@code process}, in topological order. */
+    public List<PlannedNode> nodesOf(String process) {
+        return nodes.stream().filter(n -> n.process().equals(process)).toList();
+    }
+
+    /** The cooperative worker groups of process group {@code process}. */
+    public List<List<String>> cooperativeGroupsOf(String process) {
+        return cooperativeGroups.stream().filter(g -> node(g.getFirst()).process().equals(process)).toList();
+    }
+
+    /** Whether a run needs a {@link ProcessTransport}: some node runs outside main, or some channel is a queue. */
+    public boolean needsTransport() {
+        return processes().size() > 1 || channels.stream().anyMatch(c -> c.transport() == Transport.IPC);
+    }
+
     /** Threads a run of this plan starts: cooperative workers plus one per blocking node. */
     public int threadCount() {
         long blocking = nodes.stream().filter(n -> n.scheduling() == Scheduling.BLOCKING).count();
@@ -132,7 +194,10 @@ public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<
         StringBuilder sb = new StringBuilder("digraph \"").append(escape(graph.document().id())).append("\" {\n");
         sb.append("  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         for (int w = 0; w < cooperativeGroups.size(); w++) {
-            sb.append("  subgraph cluster_worker_").append(w).append(" {\n    label=\"worker ").append(w).append("\";\n");
+            String process = node(cooperativeGroups.get(w).getFirst()).process();
+            sb.append("  subgraph cluster_worker_").append(w).append(" {\n    label=\"worker ").append(w)
+                    .append(process.equals(NodeInstance.MAIN_PROCESS) ? "" : " (process " + escape(process) + ")")
+                    .append("\";\n");
             for (String id : cooperativeGroups.get(w)) {
                 appendNode(sb, node(id), "    ");
             }
@@ -155,6 +220,9 @@ public record ExecutionPlan(ValidatedGraph graph, List<PlannedNode> nodes, List<
                 }
                 if (r.delay() > 0) {
                     sb.append("\\nz^-").append(r.delay());
+                }
+                if (c.transport() == Transport.IPC) {
+                    sb.append("\\nipc").append(c.records() ? ", recorded" : "");
                 }
                 sb.append("\"").append(r.delay() > 0 ? ", style=dashed" : "").append("];\n");
             }

@@ -3,6 +3,8 @@ package dev.weir.engine.runtime;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.Scheduling;
 import dev.weir.engine.model.EdgeInstance;
+import dev.weir.engine.model.GraphDocument;
+import dev.weir.engine.model.NodeInstance;
 import dev.weir.engine.model.ResolvedNode;
 import dev.weir.engine.model.Transport;
 import dev.weir.engine.model.ValidatedGraph;
@@ -31,16 +33,12 @@ public final class Planner {
     /**
      * Makes the plan. Pure: it creates no processor, buffer or thread.
      *
-     * @throws IllegalArgumentException naming the edge when an edge asks for a transport this engine cannot give
+     * <p>A channel is a queue ({@link Transport#IPC}) when any of its edges is: one between process groups, one
+     * marked {@code ipc}, or a recorded one. Its readers in the writer's own process then read the queue too, so
+     * that one output has one channel whatever its readers are.
      */
     public ExecutionPlan plan(ValidatedGraph graph, RunOptions options) {
-        for (EdgeInstance e : graph.edges()) {
-            if (e.spec().transport() == Transport.IPC) {
-                // Running it in-process instead would silently drop the isolation the user asked for.
-                throw new IllegalArgumentException("edge '" + e.id() + "' (" + e.from() + " -> " + e.to()
-                        + ") asks for transport ipc, which this engine does not provide yet; use auto or in_process");
-            }
-        }
+        GraphDocument doc = graph.document();
         List<ResolvedNode> order = graph.nodesInTopologicalOrder();
         List<ExecutionPlan.PlannedChannel> channels = new ArrayList<>();
         // node.port of a writer -> channel index; reader edge id -> (channel, reader index)
@@ -50,9 +48,20 @@ public final class Planner {
             for (ResolvedPort out : n.outputs()) {
                 List<ExecutionPlan.PlannedReader> readers = new ArrayList<>();
                 int capacity = 1;
+                Transport transport = Transport.IN_PROCESS;
+                String recordEdge = null;
+                String recordFolder = null;
                 for (EdgeInstance e : graph.edgesFrom(n.id())) {
                     if (!e.from().port().equals(out.name())) {
                         continue;
+                    }
+                    if (doc.transportOf(e) == Transport.IPC) {
+                        transport = Transport.IPC;
+                    }
+                    if (e.spec().record() && recordEdge == null) {
+                        // One queue per output: the first recorded edge names the recording.
+                        recordEdge = e.id();
+                        recordFolder = e.spec().recordFolder();
                     }
                     readerByEdge.put(e.id(), new int[]{channels.size(), readers.size()});
                     readers.add(new ExecutionPlan.PlannedReader(e.id(), e.to().node(), e.to().port(),
@@ -61,12 +70,14 @@ public final class Planner {
                 }
                 if (!readers.isEmpty()) {
                     channelByWriter.put(n.id() + "." + out.name(), channels.size());
-                    channels.add(new ExecutionPlan.PlannedChannel(n.id(), out.name(), out.type(), capacity, readers));
+                    channels.add(new ExecutionPlan.PlannedChannel(n.id(), out.name(), out.type(), capacity, readers,
+                            transport, recordEdge, recordFolder));
                 }
             }
         }
         List<ExecutionPlan.PlannedNode> nodes = new ArrayList<>();
-        List<String> cooperative = new ArrayList<>();
+        Map<String, List<String>> cooperative = new java.util.TreeMap<>();
+        cooperative.put(NodeInstance.MAIN_PROCESS, new ArrayList<>());
         for (ResolvedNode n : order) {
             List<ExecutionPlan.PlannedInput> inputs = new ArrayList<>();
             for (ResolvedPort in : n.inputs()) {
@@ -86,10 +97,16 @@ public final class Planner {
             }
             nodes.add(new ExecutionPlan.PlannedNode(n, inputs, outputs));
             if (n.descriptor().scheduling() == Scheduling.COOPERATIVE) {
-                cooperative.add(n.id());
+                cooperative.computeIfAbsent(n.node().process(), k -> new ArrayList<>()).add(n.id());
             }
         }
-        return new ExecutionPlan(graph, nodes, channels, split(cooperative, options.workerThreads()), options);
+        // Every process group gets its own pool of workerThreads, main first.
+        List<List<String>> groups = new ArrayList<>(split(cooperative.remove(NodeInstance.MAIN_PROCESS),
+                options.workerThreads()));
+        for (List<String> ids : cooperative.values()) {
+            groups.addAll(split(ids, options.workerThreads()));
+        }
+        return new ExecutionPlan(graph, nodes, channels, groups, options);
     }
 
     /** Splits {@code ids} into at most {@code parts} contiguous groups whose sizes differ by at most one. */

@@ -40,6 +40,14 @@ import java.util.function.Consumer;
  * One run of an {@link ExecutionPlan}: the processors, channels and threads, and the handle to control them.
  * Created by {@link Engine#start}; not reusable (start the plan again for another run).
  *
+ * <p><b>Process groups.</b> A session runs the nodes of one process group: {@code main} in the coordinating
+ * process, or a worker's group in a worker process. Queue channels come from its {@link TransportRun}. In the
+ * coordinator, the run's other groups are {@link RemoteGroups}: started, paused, resumed and stopped with this
+ * session, and included in its metrics. The run ends when the local threads have ended and every remote group
+ * has ended. A remote group that fails for good (restart {@code never}, or restarts used up) makes the run's
+ * result FAILED, but the rest of the graph keeps running: its readers see end of stream and its writers stop
+ * being gated by it.
+ *
  * <p>Every public method may be called from any thread. {@link #stop()} returns once every engine thread has
  * ended and every processor has been closed; with cooperative nodes that takes well under 100 ms, because no
  * engine thread ever blocks on an edge: a worker notices the stop at its next duty cycle, at most one park period
@@ -51,6 +59,10 @@ public final class Session implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ExecutionPlan plan;
+    private final TransportRun transport;
+    private final RemoteGroups remote;
+    private final String localProcess;
+    /** One per plan channel, null for a channel with no end in this process. */
     private final List<Channel> channels = new ArrayList<>();
     private final Map<String, NodeTask> tasks = new LinkedHashMap<>();
     private final Map<String, Params> desiredParams = new LinkedHashMap<>();
@@ -71,12 +83,26 @@ public final class Session implements AutoCloseable {
     private volatile MetricsSnapshot metrics = MetricsSnapshot.EMPTY;
     private volatile RunResult result;
     private final Thread sampler;
+    private final Object finishLock = new Object();
+    private boolean localDone;
+    private boolean remoteDone;
+    private boolean finished;
+    /** Guarded by this: set once the transport is closed, after which nothing may read its channels. */
+    private boolean transportClosed;
 
     private record EdgeProbe(String edgeId, String from, String to, ChannelReader reader, int capacity) {
     }
 
-    Session(ExecutionPlan plan) {
+    Session(ExecutionPlan plan, TransportRun transport) {
         this.plan = plan;
+        this.transport = transport;
+        this.localProcess = transport == null ? dev.weir.engine.model.NodeInstance.MAIN_PROCESS
+                : transport.localProcess();
+        this.remote = transport == null ? null : transport.remoteGroups().orElse(null);
+        if (transport == null && plan.needsTransport()) {
+            throw new IllegalArgumentException("graph '" + plan.graph().document().id()
+                    + "' needs a process transport (engine/ipc) to run");
+        }
         materialize();
         this.opened = new CountDownLatch(workers.size());
         this.sampler = Thread.ofPlatform().name("weir-metrics-" + plan.graph().document().id()).daemon(true)
@@ -85,14 +111,29 @@ public final class Session implements AutoCloseable {
 
     /** Builds channels, processors and workers. Nothing runs yet, so a failure here leaks no thread. */
     private void materialize() {
-        for (ExecutionPlan.PlannedChannel pc : plan.channels()) {
-            List<RingChannel.ReaderSpec> specs = new ArrayList<>();
+        for (int i = 0; i < plan.channels().size(); i++) {
+            ExecutionPlan.PlannedChannel pc = plan.channels().get(i);
+            boolean local = isLocal(pc.writerNode());
             for (ExecutionPlan.PlannedReader r : pc.readers()) {
-                specs.add(new RingChannel.ReaderSpec(r.node(), r.port(), r.overflow()));
+                local |= isLocal(r.node());
             }
-            channels.add(new RingChannel(pc.writerNode(), pc.writerPort(), pc.type(), pc.capacity(), specs));
+            if (!local) {
+                channels.add(null);
+            } else if (pc.transport() == dev.weir.engine.model.Transport.IPC) {
+                channels.add(transport.channel(i));
+            } else {
+                // An in-process channel has all its ends in the writer's process (the validator sees to it).
+                List<RingChannel.ReaderSpec> specs = new ArrayList<>();
+                for (ExecutionPlan.PlannedReader r : pc.readers()) {
+                    specs.add(new RingChannel.ReaderSpec(r.node(), r.port(), r.overflow()));
+                }
+                channels.add(new RingChannel(pc.writerNode(), pc.writerPort(), pc.type(), pc.capacity(), specs));
+            }
         }
         for (ExecutionPlan.PlannedNode n : plan.nodes()) {
+            desiredParams.put(n.id(), n.resolved().params());
+        }
+        for (ExecutionPlan.PlannedNode n : plan.nodesOf(localProcess)) {
             List<InputPort> inPorts = new ArrayList<>();
             List<InputPort> completion = new ArrayList<>();
             List<ChannelReader> readers = new ArrayList<>();
@@ -128,14 +169,14 @@ public final class Session implements AutoCloseable {
                     new dev.weir.engine.api.Outputs(writers), completion.toArray(InputPort[]::new),
                     readers.toArray(ChannelReader[]::new), writers.toArray(ChannelWriter[]::new));
             tasks.put(n.id(), task);
-            desiredParams.put(n.id(), n.resolved().params());
         }
         RunOptions options = plan.options();
-        for (int w = 0; w < plan.cooperativeGroups().size(); w++) {
-            List<NodeTask> group = plan.cooperativeGroups().get(w).stream().map(tasks::get).toList();
+        List<List<String>> groups = plan.cooperativeGroupsOf(localProcess);
+        for (int w = 0; w < groups.size(); w++) {
+            List<NodeTask> group = groups.get(w).stream().map(tasks::get).toList();
             workers.add(new Worker("weir-worker-" + w, group, options.idleStrategy().get(), this, false));
         }
-        for (ExecutionPlan.PlannedNode n : plan.nodes()) {
+        for (ExecutionPlan.PlannedNode n : plan.nodesOf(localProcess)) {
             if (n.scheduling() == Scheduling.BLOCKING) {
                 workers.add(new Worker("weir-blocking-" + n.id(), List.of(tasks.get(n.id())),
                         options.idleStrategy().get(), this, true));
@@ -143,17 +184,58 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Starts every thread. Called once by the engine. */
+    private boolean isLocal(String nodeId) {
+        return plan.node(nodeId).process().equals(localProcess);
+    }
+
+    /** Starts every thread, and the remote groups. Called once by the engine. */
     void start() {
         liveWorkers.set(workers.size());
+        if (remote != null) {
+            remote.start(new RemoteGroups.Listener() {
+                @Override
+                public void groupFailed(NodeFailure f, boolean permanent) {
+                    LOG.log(System.Logger.Level.WARNING, "{0}{1}", f.message(),
+                            permanent ? "; the group stays down" : "; restarting it");
+                    if (permanent && !stopRequested) {
+                        failure.compareAndSet(null, f);
+                    }
+                }
+
+                @Override
+                public void remoteFinished() {
+                    synchronized (finishLock) {
+                        remoteDone = true;
+                    }
+                    maybeFinish();
+                }
+            });
+        }
         if (workers.isEmpty()) {
-            finishRun();
+            synchronized (finishLock) {
+                localDone = true;
+            }
+            if (remote != null) {
+                sampler.start();
+            }
+            maybeFinish();
             return;
         }
         for (Worker w : workers) {
             w.start();
         }
         sampler.start();
+    }
+
+    /** Ends the run once the local threads and every remote group have ended. */
+    private void maybeFinish() {
+        synchronized (finishLock) {
+            if (finished || !localDone || (remote != null && !remoteDone)) {
+                return;
+            }
+            finished = true;
+        }
+        finishRun();
     }
 
     /** The plan this session runs. */
@@ -176,6 +258,9 @@ public final class Session implements AutoCloseable {
         }
         paused = true;
         state = SessionState.PAUSED;
+        if (remote != null) {
+            remote.pause();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (pausedWorkers.get() < liveWorkers.get() && System.nanoTime() < deadline && !stopRequested) {
             LockSupport.parkNanos(100_000);
@@ -189,6 +274,9 @@ public final class Session implements AutoCloseable {
         }
         paused = false;
         state = SessionState.RUNNING;
+        if (remote != null) {
+            remote.resume();
+        }
         for (Worker w : workers) {
             Thread t = w.thread();
             if (t != null) {
@@ -206,6 +294,9 @@ public final class Session implements AutoCloseable {
         if (!stopRequested) {
             stopByUser = true;
             requestStop();
+        }
+        if (remote != null) {
+            remote.awaitStopped(STOP_TIMEOUT.dividedBy(2));
         }
         return await(STOP_TIMEOUT).orElseGet(() -> {
             LOG.log(System.Logger.Level.WARNING, "run of ''{0}'' did not stop within {1}; threads still alive: {2}",
@@ -238,6 +329,9 @@ public final class Session implements AutoCloseable {
             }
         }
         LockSupport.unpark(sampler);
+        if (remote != null) {
+            remote.requestStop();
+        }
     }
 
     /** Same as {@link #stop()}. */
@@ -287,10 +381,10 @@ public final class Session implements AutoCloseable {
     /** Sets several hot-updatable params of one node at once; see {@link #setParam}. */
     public void setParams(String nodeId, Params changes) {
         NodeTask task = tasks.get(nodeId);
-        if (task == null) {
+        if (task == null && !desiredParams.containsKey(nodeId)) {
             throw new IllegalArgumentException("no node '" + nodeId + "' in this run");
         }
-        NodeDescriptor d = task.descriptor;
+        NodeDescriptor d = plan.node(nodeId).resolved().descriptor();
         List<NodeDescriptor.ParamProblem> problems = d.checkParams(changes);
         if (!problems.isEmpty()) {
             NodeDescriptor.ParamProblem p = problems.getFirst();
@@ -309,7 +403,14 @@ public final class Session implements AutoCloseable {
                 next = next.with(key, d.param(key).orElseThrow().type().check(changes.get(key)).value());
             }
             desiredParams.put(nodeId, next);
-            task.requestParams(next);
+            if (task != null) {
+                task.requestParams(next);
+            } else if (remote != null) {
+                remote.setParams(nodeId, changes);
+            } else {
+                throw new IllegalArgumentException("node '" + nodeId + "' runs in process '"
+                        + plan.node(nodeId).process() + "', which this session does not control");
+            }
         }
     }
 
@@ -376,6 +477,9 @@ public final class Session implements AutoCloseable {
             return; // a blocking node interrupted by stop(): the stop, not a failure
         }
         NodeFailure f = new NodeFailure(task.nodeId, phase, cause);
+        if (transport != null) {
+            transport.failing();
+        }
         if (failure.compareAndSet(null, f)) {
             LOG.log(System.Logger.Level.DEBUG, f.message(), cause);
         }
@@ -384,6 +488,9 @@ public final class Session implements AutoCloseable {
 
     void failEngine(String worker, Throwable cause) {
         NodeFailure f = new NodeFailure("(engine:" + worker + ")", "run", cause);
+        if (transport != null) {
+            transport.failing();
+        }
         failure.compareAndSet(null, f);
         requestStop();
     }
@@ -404,7 +511,15 @@ public final class Session implements AutoCloseable {
 
     void workerExited(Worker w) {
         if (liveWorkers.decrementAndGet() == 0) {
-            finishRun();
+            synchronized (finishLock) {
+                localDone = true;
+            }
+            if (remote != null && !stopRequested) {
+                // The local part is over; the remote groups go on until they end on their own.
+                LOG.log(System.Logger.Level.DEBUG, "local nodes of ''{0}'' ended; waiting for the worker processes",
+                        plan.graph().document().id());
+            }
+            maybeFinish();
         }
     }
 
@@ -415,6 +530,13 @@ public final class Session implements AutoCloseable {
         MetricsSnapshot last = sample(metrics, true);
         metrics = last;
         result = new RunResult(end, Optional.ofNullable(failure.get()), closeFailures, last);
+        if (transport != null) {
+            // After the last sample, and under sample()'s lock: edge metrics read the channels' shared counters.
+            synchronized (this) {
+                transportClosed = true;
+                transport.close();
+            }
+        }
         state = end;
         // Count down before waking the sampler: woken first, it could see the run still going and park for a
         // whole interval, which would hold up stop() by up to that long.
@@ -465,6 +587,9 @@ public final class Session implements AutoCloseable {
      * over whatever fraction of an interval was left.
      */
     private synchronized MetricsSnapshot sample(MetricsSnapshot before, boolean wholeRun) {
+        if (transportClosed) {
+            return metrics; // the run is over and its channels are closed; the final snapshot stands
+        }
         long now = System.nanoTime();
         long elapsed = now - startNanos;
         if (wholeRun) {
@@ -474,6 +599,7 @@ public final class Session implements AutoCloseable {
         double dt = Math.max(1, now - prevTime[0]) / 1e9;
         prevTime[0] = now;
         List<NodeMetrics> nodes = new ArrayList<>(tasks.size());
+        Map<String, NodeMetrics> byNode = new java.util.HashMap<>();
         for (NodeTask t : tasks.values()) {
             long in = 0;
             for (ChannelReader r : t.readers()) {
@@ -487,13 +613,24 @@ public final class Session implements AutoCloseable {
             }
             long busy = t.busyNanos();
             long[] p = previous.computeIfAbsent(t.nodeId, k -> new long[4]);
-            nodes.add(new NodeMetrics(t.nodeId, t.descriptor.id(), t.phase().name(), in, out, elements,
+            byNode.put(t.nodeId, new NodeMetrics(t.nodeId, t.descriptor.id(), t.phase().name(), in, out, elements,
                     (in - p[0]) / dt, (out - p[1]) / dt, (elements - p[2]) / dt,
                     Math.min(1.0, (busy - p[3]) / 1e9 / dt)));
             p[0] = in;
             p[1] = out;
             p[2] = elements;
             p[3] = busy;
+        }
+        if (remote != null) {
+            for (NodeMetrics m : remote.nodeMetrics()) {
+                byNode.put(m.nodeId(), m);
+            }
+        }
+        for (ExecutionPlan.PlannedNode n : plan.nodes()) {
+            NodeMetrics m = byNode.get(n.id());
+            if (m != null) {
+                nodes.add(m);
+            }
         }
         List<EdgeMetrics> edges = new ArrayList<>(edgeProbes.size());
         for (EdgeProbe e : edgeProbes) {
@@ -510,7 +647,11 @@ public final class Session implements AutoCloseable {
             }
             ws.add(new WorkerMetrics(w.name(), ids, th == null ? -1 : allocatedBytes(th), th != null && th.isAlive()));
         }
-        return new MetricsSnapshot(before.sample() + 1, elapsed, (long) (dt * 1e9), nodes, edges, ws);
+        if (remote != null) {
+            edges.addAll(remote.edgeMetrics());
+        }
+        return new MetricsSnapshot(before.sample() + 1, elapsed, (long) (dt * 1e9), nodes, edges, ws,
+                remote == null ? List.of() : remote.processMetrics());
     }
 
     private static long allocatedBytes(Thread t) {

@@ -337,10 +337,38 @@ class SessionLifecycleTest {
                 .node("k", "test.collect")
                 .edge("src.out", "k.in", EdgeSpec.DEFAULT.withTransport(dev.weir.engine.model.Transport.IPC))
                 .build();
+        // The runtime's tests have no engine/ipc on the class path, so the engine has no process transport.
+        assertThat(engine.transport()).isEmpty();
         assertThatThrownBy(() -> engine.start(doc, RunOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("edge 'e1'").hasMessageContaining("transport ipc");
+                .hasMessageContaining("graph 'ipc'").hasMessageContaining("engine/ipc");
+        GraphDocument placed = new GraphBuilder("placed")
+                .node("src", "basic.counter", "count", 10)
+                .node("k", "test.collect")
+                .edge("src.out", "k.in")
+                .build();
+        GraphDocument elsewhere = placed.withNode(placed.node("src").orElseThrow().withProcess("w1"));
+        assertThatThrownBy(() -> engine.plan(elsewhere, RunOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the main process");
         assertThat(collector.opened()).isEmpty();
+    }
+
+    @Test
+    void planSplitsWorkersPerProcessGroupAndMarksQueueChannels() {
+        GraphDocument doc = new GraphBuilder("groups")
+                .node("src", "basic.counter", "count", 10)
+                .node("x2", "basic.multiply", "factor", 2)
+                .node("k", "test.collect")
+                .edge("src.out", "x2.in").edge("x2.out", "k.in")
+                .build();
+        doc = doc.withNode(doc.node("x2").orElseThrow().withProcess("dsp"));
+        ExecutionPlan plan = new Planner().plan(engine.validate(doc), RunOptions.defaults().withWorkerThreads(2));
+        assertThat(plan.processes()).containsExactly("main", "dsp");
+        assertThat(plan.cooperativeGroupsOf("main")).containsExactly(List.of("src"), List.of("k"));
+        assertThat(plan.cooperativeGroupsOf("dsp")).containsExactly(List.of("x2"));
+        assertThat(plan.channels()).allMatch(c -> c.transport() == dev.weir.engine.model.Transport.IPC);
+        assertThat(plan.needsTransport()).isTrue();
+        assertThat(plan.toDot()).contains("process dsp", "ipc");
     }
 
     @Test

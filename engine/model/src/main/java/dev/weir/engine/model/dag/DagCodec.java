@@ -206,9 +206,10 @@ public final class DagCodec {
             }
             root = next;
             root.put("format_version", v + 1);
-            migrated = true;
+            migrated |= !step.keepsLayout();
         }
-        // Once a step ran, paths no longer match the text, so messages give paths without line and column.
+        // Once a step that moves fields ran, paths no longer match the text, so messages give paths without line
+        // and column. Steps that only add optional fields keep every value where the text has it.
         return new DagReader(source, migrated ? null : text, parser, limits).read(root, formatVersion, registry);
     }
 

@@ -16,6 +16,8 @@ import dev.weir.engine.model.NodeUi;
 import dev.weir.engine.model.OverflowPolicy;
 import dev.weir.engine.model.Point;
 import dev.weir.engine.model.PortRef;
+import dev.weir.engine.model.ProcessSpec;
+import dev.weir.engine.model.RestartPolicy;
 import dev.weir.engine.model.Transport;
 
 import java.util.ArrayList;
@@ -38,13 +40,16 @@ import java.util.regex.Pattern;
  */
 final class DagReader {
 
-    static final List<String> TOP_FIELDS = List.of("format_version", "graph", "nodes", "edges", "metadata");
+    static final List<String> TOP_FIELDS = List.of("format_version", "graph", "nodes", "edges", "processes", "metadata");
     static final List<String> GRAPH_FIELDS = List.of("id", "name");
-    static final List<String> NODE_FIELDS = List.of("id", "type", "type_version", "name", "state", "params", "ui");
+    static final List<String> NODE_FIELDS = List.of("id", "type", "type_version", "name", "state", "process", "params",
+            "ui");
     static final List<String> NODE_UI_FIELDS = List.of("x", "y");
     static final List<String> EDGE_FIELDS = List.of("id", "from", "to", "spec", "ui");
     static final List<String> REF_FIELDS = List.of("node", "port");
-    static final List<String> SPEC_FIELDS = List.of("capacity", "overflow", "delay", "transport");
+    static final List<String> SPEC_FIELDS = List.of("capacity", "overflow", "delay", "transport", "record",
+            "record_folder");
+    static final List<String> PROCESS_FIELDS = List.of("restart", "max_restarts", "backoff_ms", "max_backoff_ms");
     static final List<String> EDGE_UI_FIELDS = List.of("points");
     static final List<String> POINT_FIELDS = List.of("x", "y");
 
@@ -52,16 +57,17 @@ final class DagReader {
 
     // ---- DTOs: the file's shape, one record per JSON object ------------------------------------------------
 
-    record FileDto(int formatVersion, GraphDto graph, List<NodeDto> nodes, List<EdgeDto> edges, Params metadata) {
+    record FileDto(int formatVersion, GraphDto graph, List<NodeDto> nodes, List<EdgeDto> edges, Params metadata,
+                   Map<String, ProcessSpec> processes) {
     }
 
     record GraphDto(String id, String name) {
     }
 
     record NodeDto(int index, String id, String type, int typeVersion, String name, NodeState state, Params params,
-                   PointDto ui) {
+                   PointDto ui, String process) {
         NodeDto withParams(int version, Params migrated) {
-            return new NodeDto(index, id, type, version, name, state, migrated, ui);
+            return new NodeDto(index, id, type, version, name, state, migrated, ui, process);
         }
     }
 
@@ -71,7 +77,8 @@ final class DagReader {
     record RefDto(String node, String port) {
     }
 
-    record SpecDto(int capacity, OverflowPolicy overflow, int delay, Transport transport) {
+    record SpecDto(int capacity, OverflowPolicy overflow, int delay, Transport transport, boolean record,
+                   String recordFolder) {
     }
 
     record PointDto(double x, double y) {
@@ -106,7 +113,8 @@ final class DagReader {
         for (NodeDto n : file.nodes()) {
             nodes.add(migrate(n, registry));
         }
-        return toModel(new FileDto(file.formatVersion(), file.graph(), nodes, file.edges(), file.metadata()));
+        return toModel(new FileDto(file.formatVersion(), file.graph(), nodes, file.edges(), file.metadata(),
+                file.processes()));
     }
 
     // ---- tree -> DTO ----------------------------------------------------------------------------------------
@@ -153,7 +161,9 @@ final class DagReader {
 
         JsonNode meta = root.get("metadata");
         Params metadata = meta == null ? Params.empty() : values(meta, "$.metadata", "metadata", Ctx.NONE);
-        return new FileDto(formatVersion, graph, nodes, edges, metadata);
+        JsonNode procs = root.get("processes");
+        Map<String, ProcessSpec> processes = procs == null ? Map.of() : processes(procs, "$.processes");
+        return new FileDto(formatVersion, graph, nodes, edges, metadata, processes);
     }
 
     private GraphDto graph(JsonNode n, String path) throws DagFormatException {
@@ -185,6 +195,11 @@ final class DagReader {
         if (s != null) {
             state = enumValue(s, path + ".state", ctx, "state", NodeState.class);
         }
+        String process = optionalString(n, path, "process", NodeInstance.MAIN_PROCESS, ctx);
+        if (!NodeInstance.isValidProcessName(process)) {
+            throw fail(path + ".process", ctx, "process " + Json.quote(process)
+                    + " must start with a letter or _ and use only letters, digits, _ or - (at most 128)");
+        }
         JsonNode p = n.get("params");
         Params params = p == null ? Params.empty() : values(p, path + ".params", "param", ctx);
         PointDto ui = new PointDto(0, 0);
@@ -192,7 +207,7 @@ final class DagReader {
         if (u != null) {
             ui = point(u, path + ".ui", ctx, "node ui", NODE_UI_FIELDS);
         }
-        return new NodeDto(index, id, type, typeVersion, name, state, params, ui);
+        return new NodeDto(index, id, type, typeVersion, name, state, params, ui, process);
     }
 
     private EdgeDto edge(JsonNode n, String path, int index) throws DagFormatException {
@@ -208,7 +223,7 @@ final class DagReader {
         RefDto from = ref(required(n, path, "from", ctx), path + ".from", ctx);
         RefDto to = ref(required(n, path, "to", ctx), path + ".to", ctx);
         SpecDto spec = new SpecDto(EdgeSpec.DEFAULT.capacity(), EdgeSpec.DEFAULT.overflow(), EdgeSpec.DEFAULT.delay(),
-                EdgeSpec.DEFAULT.transport());
+                EdgeSpec.DEFAULT.transport(), false, "");
         JsonNode s = n.get("spec");
         if (s != null) {
             spec = spec(s, path + ".spec", ctx);
@@ -253,7 +268,53 @@ final class DagReader {
                 : d.delay();
         Transport transport = n.has("transport") ? enumValue(n.get("transport"), path + ".transport", ctx,
                 "transport", Transport.class) : d.transport();
-        return new SpecDto(capacity, overflow, delay, transport);
+        boolean record = false;
+        if (n.has("record")) {
+            JsonNode r = n.get("record");
+            if (!r.isBoolean()) {
+                throw fail(path + ".record", ctx, "record must be true or false, was " + Json.describe(r));
+            }
+            record = r.booleanValue();
+        }
+        String recordFolder = optionalString(n, path, "record_folder", "", ctx);
+        return new SpecDto(capacity, overflow, delay, transport, record, recordFolder);
+    }
+
+    /** The {@code processes} object: supervision per worker process group, keyed by group name. */
+    private Map<String, ProcessSpec> processes(JsonNode n, String path) throws DagFormatException {
+        object(n, path, Ctx.NONE);
+        Map<String, ProcessSpec> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String name = e.getKey();
+            String ppath = Json.path(path, name);
+            if (!NodeInstance.isValidProcessName(name)) {
+                throw fail(ppath, Ctx.NONE, "process " + Json.quote(name)
+                        + " must start with a letter or _ and use only letters, digits, _ or - (at most 128)");
+            }
+            if (name.equals(NodeInstance.MAIN_PROCESS)) {
+                throw fail(ppath, Ctx.NONE, "process \"main\" is the engine's own process: it cannot be restarted,"
+                        + " so it takes no entry here");
+            }
+            JsonNode p = e.getValue();
+            object(p, ppath, Ctx.NONE);
+            checkFields(p, ppath, "a process", PROCESS_FIELDS, Ctx.NONE);
+            ProcessSpec d = ProcessSpec.DEFAULT;
+            RestartPolicy restart = p.has("restart") ? enumValue(p.get("restart"), ppath + ".restart", Ctx.NONE,
+                    "restart", RestartPolicy.class) : d.restart();
+            int maxRestarts = p.has("max_restarts") ? intValue(p.get("max_restarts"), ppath + ".max_restarts",
+                    Ctx.NONE, "max_restarts", 0, ProcessSpec.MAX_RESTARTS) : d.maxRestarts();
+            int backoff = p.has("backoff_ms") ? intValue(p.get("backoff_ms"), ppath + ".backoff_ms", Ctx.NONE,
+                    "backoff_ms", 1, (int) ProcessSpec.MAX_BACKOFF_MILLIS) : (int) d.backoffMillis();
+            int maxBackoff = p.has("max_backoff_ms") ? intValue(p.get("max_backoff_ms"), ppath + ".max_backoff_ms",
+                    Ctx.NONE, "max_backoff_ms", 1, (int) ProcessSpec.MAX_BACKOFF_MILLIS)
+                    : (int) Math.max(d.maxBackoffMillis(), backoff);
+            try {
+                out.put(name, new ProcessSpec(restart, maxRestarts, backoff, maxBackoff));
+            } catch (IllegalArgumentException ex) {
+                throw fail(ppath, Ctx.NONE, "process '" + name + "': " + ex.getMessage());
+            }
+        }
+        return out;
     }
 
     private PointDto point(JsonNode n, String path, Ctx ctx, String what, List<String> fields)
@@ -496,7 +557,7 @@ final class DagReader {
         for (NodeDto n : f.nodes()) {
             try {
                 nodes.put(n.id(), new NodeInstance(n.id(), n.type(), n.typeVersion(), n.name(), n.params(),
-                        n.state(), new NodeUi(new Point(n.ui().x(), n.ui().y()))));
+                        n.state(), new NodeUi(new Point(n.ui().x(), n.ui().y())), n.process()));
             } catch (IllegalArgumentException e) {
                 throw fail(Json.path("$.nodes", n.index()), new Ctx(n.id(), null), e.getMessage());
             }
@@ -511,12 +572,14 @@ final class DagReader {
                 SpecDto s = e.spec();
                 edges.put(e.id(), new EdgeInstance(e.id(), new PortRef(e.from().node(), e.from().port()),
                         new PortRef(e.to().node(), e.to().port()),
-                        new EdgeSpec(s.capacity(), s.overflow(), s.delay(), s.transport()), new EdgeUi(points)));
+                        new EdgeSpec(s.capacity(), s.overflow(), s.delay(), s.transport(), s.record(),
+                                s.recordFolder()), new EdgeUi(points)));
             } catch (IllegalArgumentException ex) {
                 throw fail(Json.path("$.edges", e.index()), new Ctx(null, e.id()), ex.getMessage());
             }
         }
-        return new GraphDocument(f.formatVersion(), f.graph().id(), f.graph().name(), nodes, edges, f.metadata());
+        return new GraphDocument(f.formatVersion(), f.graph().id(), f.graph().name(), nodes, edges, f.metadata(),
+                f.processes());
     }
 
     // ---- errors ---------------------------------------------------------------------------------------------

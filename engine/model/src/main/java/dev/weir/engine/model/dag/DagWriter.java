@@ -7,6 +7,7 @@ import dev.weir.engine.model.GraphDocument;
 import dev.weir.engine.model.NodeInstance;
 import dev.weir.engine.model.Point;
 import dev.weir.engine.model.PortRef;
+import dev.weir.engine.model.ProcessSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ import java.util.Map;
  * <ul>
  *   <li>Two-space indent, one member per line, {@code "key": value}, {@code {}} and {@code []} when empty
  *       (the layout of {@code JSON.stringify(doc, null, 2)}); LF line ends and a final newline; no BOM.</li>
- *   <li>Fixed key order: {@code format_version, graph, nodes, edges, metadata}; a node
- *       {@code id, type, type_version, name, state, params, ui}; an edge {@code id, from, to, spec, ui}; every
- *       field is written, defaults included.</li>
+ *   <li>Fixed key order: {@code format_version, graph, nodes, edges, processes, metadata}; a node
+ *       {@code id, type, type_version, name, state, process, params, ui}; an edge {@code id, from, to, spec, ui};
+ *       every field is written, defaults included; processes sorted by name.</li>
  *   <li>Params and metadata keys sorted (Java {@code String} order, as {@link Params} keeps them).</li>
  *   <li>Integers ({@code Long}) as integers; reals ({@code Double}) by {@link Double#toString(double)}, which always
  *       has a {@code .} or an exponent, so {@code 2.0} stays a real, and is the shortest text that reads back to
@@ -63,6 +64,17 @@ final class DagWriter {
             w.edge(e);
         }
         w.close(']');
+        w.key("processes").open('{');
+        for (Map.Entry<String, ProcessSpec> e : doc.processes().entrySet()) {
+            ProcessSpec p = e.getValue();
+            w.key(e.getKey()).open('{');
+            w.key("restart").string(DagReader.fileName(p.restart()));
+            w.key("max_restarts").number(p.maxRestarts());
+            w.key("backoff_ms").number(p.backoffMillis());
+            w.key("max_backoff_ms").number(p.maxBackoffMillis());
+            w.close('}');
+        }
+        w.close('}');
         w.key("metadata").values(doc.metadata(), "metadata", null);
         w.close('}');
         w.sb.append('\n');
@@ -80,6 +92,7 @@ final class DagWriter {
         key("type_version").number(n.typeVersion());
         key("name").string(n.name());
         key("state").string(DagReader.fileName(n.state()));
+        key("process").string(n.process());
         key("params").values(n.params(), "param", n.id());
         key("ui").open('{');
         key("x").real(n.ui().position().x(), "ui x", n.id());
@@ -99,6 +112,8 @@ final class DagWriter {
         key("overflow").string(DagReader.fileName(s.overflow()));
         key("delay").number(s.delay());
         key("transport").string(DagReader.fileName(s.transport()));
+        key("record").bool(s.record());
+        key("record_folder").string(s.recordFolder());
         close('}');
         key("ui").open('{');
         key("points").open('[');
@@ -142,10 +157,7 @@ final class DagWriter {
         switch (v) {
             case Long l -> number(l);
             case Double d -> real(d, label, null);
-            case Boolean b -> {
-                separate();
-                sb.append(b.booleanValue());
-            }
+            case Boolean b -> bool(b);
             case String s -> string(s);
             default -> throw new IllegalArgumentException(label + " holds a " + v.getClass().getName()
                     + ", which a .dag file cannot");
@@ -203,6 +215,11 @@ final class DagWriter {
     private void string(String s) {
         separate();
         Json.appendString(sb, s);
+    }
+
+    private void bool(boolean b) {
+        separate();
+        sb.append(b);
     }
 
     private void number(long v) {

@@ -20,17 +20,33 @@ import java.util.function.UnaryOperator;
  * made them: integers are {@code LongNode}s, reals {@code DoubleNode}s, and a number too large for either is a
  * {@code POJONode} the reader later refuses; a step should move such values, not interpret them.
  *
- * <p>Format 1 is the first format, so {@link #BUILT_IN} is empty. When format 2 comes, its step from 1 goes there
- * and format 1 files keep opening.
+ * <p>{@link #BUILT_IN} holds the step from format 1 to 2 (process placement and recording).
  *
  * @param fromVersion the format version the step reads, at least 1
  * @param description what changed, for error messages and the format documentation
  * @param migrate     the step
+ * @param keepsLayout whether the step only adds optional fields and moves nothing, so every value of the file is
+ *                    still at the JSON path it had and messages can keep the file's line and column
  */
-public record FormatMigration(int fromVersion, String description, UnaryOperator<ObjectNode> migrate) {
+public record FormatMigration(int fromVersion, String description, UnaryOperator<ObjectNode> migrate,
+                              boolean keepsLayout) {
 
-    /** The steps this build applies: none yet, as format 1 is the only format. */
-    public static final List<FormatMigration> BUILT_IN = List.of();
+    /**
+     * Format 2 added three optional fields: a node's {@code process}, an edge spec's {@code record} and
+     * {@code record_folder}, and the top-level {@code processes}. Their defaults (the main process, no recording,
+     * no specs) are what a format 1 graph meant, so a format 1 tree is already a valid format 2 tree.
+     */
+    static final FormatMigration V1_TO_V2 = new FormatMigration(1,
+            "format 2 adds node process, edge spec record and record_folder, and processes; all optional",
+            root -> root, true);
+
+    /** The steps this build applies, from format 1 up. */
+    public static final List<FormatMigration> BUILT_IN = List.of(V1_TO_V2);
+
+    /** A step that may move or rename fields (messages about the migrated tree then carry no line and column). */
+    public FormatMigration(int fromVersion, String description, UnaryOperator<ObjectNode> migrate) {
+        this(fromVersion, description, migrate, false);
+    }
 
     public FormatMigration {
         if (fromVersion < 1) {

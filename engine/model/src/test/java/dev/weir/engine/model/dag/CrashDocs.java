@@ -44,6 +44,6 @@ final class CrashDocs {
                         new EdgeUi(v == 0 ? List.of() : List.of(new Point(i, i)))));
             }
         }
-        return new GraphDocument(1, "crash", "Crash test v" + v, nodes, edges, Params.of("version", (long) v));
+        return new GraphDocument(GraphDocument.CURRENT_FORMAT_VERSION, "crash", "Crash test v" + v, nodes, edges, Params.of("version", (long) v));
     }
 }

@@ -45,7 +45,7 @@ class DagWriterTest {
     void theLayoutIsFixed() {
         assertThat(CODEC.write(radar())).isEqualTo("""
                 {
-                  "format_version": 1,
+                  "format_version": 2,
                   "graph": {
                     "id": "radar",
                     "name": "Radar chain"
@@ -57,6 +57,7 @@ class DagWriterTest {
                       "type_version": 1,
                       "name": "",
                       "state": "enabled",
+                      "process": "main",
                       "params": {
                         "count": 100,
                         "element": "f32"
@@ -72,6 +73,7 @@ class DagWriterTest {
                       "type_version": 1,
                       "name": "Sink",
                       "state": "disabled",
+                      "process": "main",
                       "params": {
                         "gain": 2.0
                       },
@@ -96,7 +98,9 @@ class DagWriterTest {
                         "capacity": 16,
                         "overflow": "keep_latest",
                         "delay": 0,
-                        "transport": "in_process"
+                        "transport": "in_process",
+                        "record": false,
+                        "record_folder": ""
                       },
                       "ui": {
                         "points": [
@@ -108,6 +112,7 @@ class DagWriterTest {
                       }
                     }
                   ],
+                  "processes": {},
                   "metadata": {
                     "author": "ada",
                     "tags": [
@@ -123,13 +128,14 @@ class DagWriterTest {
     void anEmptyDocument() {
         assertThat(CODEC.write(GraphDocument.empty("g", ""))).isEqualTo("""
                 {
-                  "format_version": 1,
+                  "format_version": 2,
                   "graph": {
                     "id": "g",
                     "name": ""
                   },
                   "nodes": [],
                   "edges": [],
+                  "processes": {},
                   "metadata": {}
                 }
                 """);
@@ -185,7 +191,7 @@ class DagWriterTest {
     @Test
     void theDocumentsFormatVersionIsNotCopied() throws Exception {
         GraphDocument old = new GraphDocument(0, "g", "", Map.of(), Map.of(), Params.empty());
-        assertThat(CODEC.write(old)).startsWith("{\n  \"format_version\": 1,");
+        assertThat(CODEC.write(old)).startsWith("{\n  \"format_version\": 2,");
     }
 
     @Test

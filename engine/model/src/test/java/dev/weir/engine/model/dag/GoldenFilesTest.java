@@ -80,7 +80,7 @@ class GoldenFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{}",
-        "{\"format_version\": 2, \"graph\": {\"id\": \"g\"}, \"nodes\": [], \"edges\": []}",
+        "{\"format_version\": 3, \"graph\": {\"id\": \"g\"}, \"nodes\": [], \"edges\": []}",
         "{\"format_version\": 1, \"graph\": {\"id\": \"g\"}, \"nodes\": [], \"edges\": [], \"extra\": 1}",
         "{\"format_version\": 1, \"graph\": {\"id\": \"g\"}, \"nodes\": [{\"id\": \"1x\", \"type\": \"a.b\", \"type_version\": 1}], \"edges\": []}",
         "{\"format_version\": 1, \"graph\": {\"id\": \"g\"}, \"nodes\": [{\"id\": \"n\", \"type\": \"a.b\", \"type_version\": \"1\"}], \"edges\": []}",

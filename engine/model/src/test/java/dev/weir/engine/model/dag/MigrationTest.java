@@ -163,10 +163,36 @@ class MigrationTest {
     }
 
     @Test
-    void thisBuildHasNoFormatMigrationsAndReadsFormat1() {
-        assertThat(FormatMigration.BUILT_IN).isEmpty();
+    void thisBuildMigratesFormat1ToFormat2() {
+        assertThat(FormatMigration.BUILT_IN).extracting(FormatMigration::fromVersion).containsExactly(1);
         assertThat(DagCodec.withoutRegistry().formatVersion()).isEqualTo(GraphDocument.CURRENT_FORMAT_VERSION)
-                .isEqualTo(1);
+                .isEqualTo(2);
+    }
+
+    /**
+     * A file saved before process placement and recording existed loads with the main process, no recording and no
+     * process specs, and is written back as format 2 with exactly those defaults added: the committed format 1 copy
+     * of the diamond golden file becomes the format 2 golden file.
+     */
+    @Test
+    void aFormat1FileLoadsAndIsWrittenAsFormat2() throws Exception {
+        DagCodec codec = DagCodec.withoutRegistry();
+        GraphDocument old = codec.read(Golden.dir("v1").resolve("diamond-format1.dag"));
+        assertThat(old.formatVersion()).isEqualTo(2);
+        assertThat(old.nodeList()).allMatch(n -> n.process().equals(NodeInstance.MAIN_PROCESS));
+        assertThat(old.edgeList()).noneMatch(e -> e.spec().record());
+        assertThat(old.processes()).isEmpty();
+        assertThat(codec.write(old)).isEqualTo(java.nio.file.Files.readString(Golden.file("diamond.dag")));
+    }
+
+    /** The step from format 1 only adds fields, so a mistake in a format 1 file still gets its line and column. */
+    @Test
+    void messagesAboutFormat1FilesKeepTheirLineAndColumn() {
+        DagFormatException e = catchThrowableOfType(DagFormatException.class, () -> DagCodec.withoutRegistry().parse(
+                "{\"format_version\": 1, \"graph\": {\"id\": \"g\"},\n \"nodes\": [{\"id\": \"n\", \"type\": \"x\","
+                        + " \"type_version\": \"1\"}], \"edges\": []}", "old.dag"));
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).startsWith("old.dag:2:");
     }
 
     // ---- node type migrations -------------------------------------------------------------------------------

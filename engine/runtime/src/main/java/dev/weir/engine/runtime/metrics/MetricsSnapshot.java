@@ -13,18 +13,31 @@ import java.util.Optional;
  * @param intervalNanos   length of the interval the rates cover (the whole run, in the final snapshot)
  * @param nodes           per node, in topological order
  * @param edges           per edge
- * @param workers         per engine thread
+ * @param workers         per engine thread of this process
+ * @param processes       per worker process group (empty when the whole graph runs in one process)
  */
 public record MetricsSnapshot(long sample, long elapsedNanos, long intervalNanos, List<NodeMetrics> nodes,
-                              List<EdgeMetrics> edges, List<WorkerMetrics> workers) {
+                              List<EdgeMetrics> edges, List<WorkerMetrics> workers, List<ProcessMetrics> processes) {
 
     /** No data yet. */
     public static final MetricsSnapshot EMPTY = new MetricsSnapshot(-1, 0, 0, List.of(), List.of(), List.of());
+
+    /** A snapshot of a run in one process. */
+    public MetricsSnapshot(long sample, long elapsedNanos, long intervalNanos, List<NodeMetrics> nodes,
+                           List<EdgeMetrics> edges, List<WorkerMetrics> workers) {
+        this(sample, elapsedNanos, intervalNanos, nodes, edges, workers, List.of());
+    }
 
     public MetricsSnapshot {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
         workers = List.copyOf(workers);
+        processes = List.copyOf(processes);
+    }
+
+    /** The metrics of worker process group {@code name}. */
+    public Optional<ProcessMetrics> process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** The metrics of node {@code id}. */
@@ -55,6 +68,14 @@ public record MetricsSnapshot(long sample, long elapsedNanos, long intervalNanos
                 sb.append(String.format(Locale.ROOT, "%-20s %-30s %4d/%-4d %5.0f%% %12d %10d%n",
                         clip(e.edgeId(), 20), clip(e.from() + " -> " + e.to(), 30), e.backlog(), e.capacity(),
                         e.fill() * 100, e.frames(), e.dropped()));
+            }
+        }
+        if (!processes.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%-20s %-11s %8s %8s  %s%n", "process", "state", "pid", "restarts",
+                    "last failure"));
+            for (ProcessMetrics p : processes) {
+                sb.append(String.format(Locale.ROOT, "%-20s %-11s %8d %8d  %s%n", clip(p.name(), 20), p.state(),
+                        p.pid(), p.restarts(), p.lastFailure()));
             }
         }
         return sb.toString();

@@ -1,0 +1,72 @@
+package dev.weir.engine.ipc;
+
+import java.util.List;
+
+/**
+ * The one place that knows which JVM flags a process loading Chronicle Queue needs, and that keeps Chronicle's usage
+ * analytics off.
+ *
+ * <p>Used by the worker launcher for every worker JVM. The same list is written out in three places that cannot call
+ * Java: the root {@code pom.xml} ({@code weir.chronicle.args}, surefire's argLine for the modules that run queues),
+ * the {@code ./weir} script and the app jar's manifest ({@code Add-Opens}/{@code Add-Exports});
+ * {@code AnalyticsOffTest} checks the first two against {@link #CHRONICLE} so they cannot drift.
+ *
+ * <p><b>Analytics.</b> Chronicle sends usage analytics to an outside host at start-up unless the system property
+ * {@value #ANALYTICS_PROPERTY} is {@code true} before its first class loads. Every worker gets it on its command line;
+ * {@link #disableAnalytics()} also sets it in the current process, and every class of this module that touches
+ * Chronicle calls it from its static initialiser first, so a process started without the flag is covered too.
+ */
+public final class JvmFlags {
+
+    /** The system property that turns Chronicle's analytics off. */
+    public static final String ANALYTICS_PROPERTY = "chronicle.analytics.disable";
+
+    /**
+     * Everything a Chronicle process needs on JDK 25 (checked with {@code chronicle-queue} 2026.4): without the
+     * {@code sun.nio.ch} export it silently falls back to a read-only table store and then fails to append; without
+     * the others it fails at queue creation. {@code --enable-native-access} also covers the frame codec's
+     * {@code MemorySegment.reinterpret}.
+     */
+    public static final List<String> CHRONICLE = List.of(
+            "-D" + ANALYTICS_PROPERTY + "=true",
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
+
+    static {
+        disableAnalytics();
+    }
+
+    private JvmFlags() {
+    }
+
+    /**
+     * Sets {@value #ANALYTICS_PROPERTY} to {@code true} in this process, overriding any other value: Weir never lets
+     * Chronicle report usage. Idempotent and cheap; must run before the first Chronicle class loads.
+     */
+    public static void disableAnalytics() {
+        System.setProperty(ANALYTICS_PROPERTY, "true");
+    }
+
+    /**
+     * Whether Chronicle's analytics are off in this process, as Chronicle itself decides it
+     * ({@code AnalyticsFacade.isEnabled()}), and the queue library's analytics holder is the mute one. Loads
+     * Chronicle classes, so call it only after {@link #disableAnalytics()}.
+     */
+    public static boolean analyticsDisabled() {
+        disableAnalytics();
+        boolean facadeOff = !net.openhft.chronicle.core.analytics.AnalyticsFacade.isEnabled();
+        String holder = net.openhft.chronicle.queue.internal.AnalyticsHolder.instance().getClass().getSimpleName();
+        return facadeOff && holder.equals("MuteAnalytics");
+    }
+}
