@@ -47,21 +47,25 @@ public final class Kernel<A> {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
+    private static final ToIntFunction<Object> ONE = a -> 1;
+
     private final String id;
     private final ToIntFunction<A> range;
+    private final ToIntFunction<? super A> grain;
     private final CpuBody<A> cpu;
 
-    private Kernel(String id, ToIntFunction<A> range, CpuBody<A> cpu) {
+    private Kernel(String id, ToIntFunction<A> range, ToIntFunction<? super A> grain, CpuBody<A> cpu) {
         this.id = Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("kernel id '" + id + "' must be dotted snake_case, like image.grey");
         }
         this.range = Objects.requireNonNull(range, "range");
+        this.grain = Objects.requireNonNull(grain, "grain");
         this.cpu = Objects.requireNonNull(cpu, "cpu");
     }
 
     /**
-     * A kernel.
+     * A kernel whose sub-ranges may be as small as one index.
      *
      * @param id    dotted snake_case id, stable across versions: device backends key on it
      * @param range the extent of the parallel dimension for given arguments (usually output rows); read once per
@@ -69,7 +73,19 @@ public final class Kernel<A> {
      * @param cpu   the CPU implementation over a sub-range
      */
     public static <A> Kernel<A> of(String id, ToIntFunction<A> range, CpuBody<A> cpu) {
-        return new Kernel<>(id, range, cpu);
+        return new Kernel<>(id, range, ONE, cpu);
+    }
+
+    /**
+     * A kernel whose CPU body does extra work per sub-range (a halo of rows it recomputes), so a sub-range should
+     * hold at least {@code grain} indexes.
+     *
+     * @param grain the smallest worthwhile sub-range for given arguments; read once per launch, on the launching
+     *              thread; values below 1 count as 1
+     */
+    public static <A> Kernel<A> of(String id, ToIntFunction<A> range, ToIntFunction<? super A> grain,
+                                   CpuBody<A> cpu) {
+        return new Kernel<>(id, range, grain, cpu);
     }
 
     /** The stable id. */
@@ -80,6 +96,11 @@ public final class Kernel<A> {
     /** The extent of the parallel dimension for {@code args}; 0 means nothing to do. */
     public int range(A args) {
         return range.applyAsInt(args);
+    }
+
+    /** The smallest worthwhile CPU sub-range for {@code args}, at least 1. */
+    public int grain(A args) {
+        return Math.max(1, grain.applyAsInt(args));
     }
 
     /** Runs the CPU implementation over {@code [from, to)}; see {@link CpuBody#run}. */

@@ -38,7 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CpuPool {
 
-    /** Chunks per thread and launch: enough to even out uneven rows without making each claim costly. */
+    /**
+     * Chunks per thread and launch, unless the kernel's grain allows fewer: enough to even out uneven rows and a
+     * worker that starts late, without making claims costly.
+     */
     static final int CHUNKS_PER_THREAD = 4;
     /** Low half of the ticket when no chunk may be claimed. */
     private static final int CLOSED = Integer.MAX_VALUE;
@@ -103,7 +106,7 @@ final class CpuPool {
         if (n <= 0) {
             return;
         }
-        int wanted = Math.min(n, parallelism * CHUNKS_PER_THREAD);
+        int wanted = Math.min(Math.max(1, n / k.grain(a)), parallelism * CHUNKS_PER_THREAD);
         if (workers.length == 0 || wanted == 1 || !busy.compareAndSet(0, 1)) {
             // One thread, one row, or another launch holds the pool: this thread does it all. Waiting would idle
             // a core that the other launch cannot use either.

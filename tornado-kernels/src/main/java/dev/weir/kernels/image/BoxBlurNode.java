@@ -49,15 +49,14 @@ final class BoxBlurNode extends KernelFilter {
 
     @Override
     protected List<Kernel<?>> kernels() {
-        return List.of(FilterKernels.SEPARABLE_ROWS, FilterKernels.SEPARABLE_COLS);
+        return List.of(FilterKernels.SEPARABLE);
     }
 
     @Override
     protected TaskGraph prepare(Params params, DataType.ImageOf input, DataType.ImageOf output, int workers) {
         args = new SeparableArgs(input.width().size(), input.height().size(), input.format().channels(), workers);
         return TaskGraph.named(context.nodeId())
-                .task(FilterKernels.SEPARABLE_ROWS, args)
-                .task(FilterKernels.SEPARABLE_COLS, args)
+                .task(FilterKernels.SEPARABLE, args)
                 .build();
     }
 

@@ -5,9 +5,9 @@ import dev.weir.kernels.Parallel;
 
 /**
  * Neighbourhood filters on packed 8-bit images of 1 or 3 channels, with OpenCV's {@code BORDER_REFLECT_101}:
- * the two passes of the separable blurs, the Laplacian and the Sobel gradient magnitude. Each kernel is a static
- * method whose outer loop runs over output rows and is {@link Parallel}; the constants bind them to their
- * argument holders.
+ * the separable blurs, the Laplacian and the Sobel gradient magnitude. Each kernel is a static method over output
+ * rows {@code from..to-1}; the constants bind them to their argument holders. The stencils' row loops are
+ * {@link Parallel}; the separable filter's parallel unit is a band of rows (see {@link #separable}).
  *
  * <p>Interior pixels run in plain loops over contiguous slots with constant offsets (C2 vectorises them); only
  * the few columns within a kernel radius of an edge look their neighbours up in a reflection table.
@@ -17,14 +17,14 @@ public final class FilterKernels {
     private FilterKernels() {
     }
 
-    /** Horizontal pass of a separable filter, one task per input row. */
-    public static final Kernel<SeparableArgs> SEPARABLE_ROWS = Kernel.of("image.separable_rows", a -> a.height,
-            (a, from, to, worker) -> separableRows(a.src, a.tmp, a.width, a.channels, a.kx, a.rx, a.cols, from, to));
-
-    /** Vertical pass of a separable filter and conversion to bytes, one task per output row. */
-    public static final Kernel<SeparableArgs> SEPARABLE_COLS = Kernel.of("image.separable_cols", a -> a.height,
-            (a, from, to, worker) -> separableCols(a.tmp, a.dst, a.width * a.channels, a.ky, a.rows, a.add, a.mul,
-                    a.shift, a.acc[worker], from, to));
+    /**
+     * A separable filter, one task per output row: each band of rows computes the horizontal rows it needs into
+     * its worker's ring and the vertical pass from there.
+     */
+    public static final Kernel<SeparableArgs> SEPARABLE = Kernel.of("image.separable", a -> a.height,
+            SeparableArgs::grain,
+            (a, from, to, worker) -> separable(a.src, a.dst, a.width, a.channels, a.kx, a.rx, a.cols, a.ky, a.rows,
+                    a.add, a.mul, a.shift, a.ring[worker], a.acc[worker], from, to));
 
     /** {@code |Laplacian|} saturated to 8 bits, one task per output row. */
     public static final Kernel<StencilArgs> LAPLACIAN = Kernel.of("image.laplacian", a -> a.height,
@@ -35,78 +35,87 @@ public final class FilterKernels {
             (a, from, to, worker) -> sobelMagnitude(a.src, a.dst, a.width, a.height, a.channels, from, to));
 
     /**
-     * {@code tmp[y][x] = sum_j k[j] * src[y][cols[x + j]]} per channel, for rows {@code from..to-1}.
+     * Output rows {@code from..to-1} of a separable filter:
+     * {@code dst[y][x] = ((sum_i ky[i] * h[rows[y + i]][x] + add) * mul) >>> shift} (an unsigned 32-bit product),
+     * where {@code h[r][x] = sum_j kx[j] * src[r][cols[x + j]]} per channel.
      *
-     * @param cols reflection table of radius {@code r}: column {@code x - r + j} is {@code cols[x + j]}
+     * <p>The band keeps the {@code ky.length} horizontal rows it needs in {@code ring}, slot {@code p % n} holding
+     * padded row {@code p} (source row {@code rows[p]}), so each is computed once per band; only the
+     * {@code ky.length - 1} rows around a band are computed twice, by both neighbours. The row loop is therefore
+     * not {@link Parallel} itself (consecutive rows share the ring); the parallel unit is the band, and every split
+     * into bands gives the same bytes. A device version would compute each output pixel from its neighbourhood
+     * instead, or run the two passes as two kernels.
+     *
+     * @param ring {@code ky.length} rows of scratch, owned by the calling worker
+     * @param acc  one row of scratch, owned by the calling worker
      */
-    public static void separableRows(byte[] src, int[] tmp, int width, int cn, int[] k, int r, int[] cols,
-                                     int from, int to) {
+    public static void separable(byte[] src, byte[] dst, int width, int cn, int[] kx, int rx, int[] cols, int[] ky,
+                                 int[] rows, int add, int mul, int shift, int[] ring, int[] acc, int from, int to) {
         int rowLen = width * cn;
+        int n = ky.length;
+        for (int p = from; p < from + n - 1; p++) {
+            horizontal(src, rows[p] * rowLen, ring, (p % n) * rowLen, width, cn, kx, rx, cols);
+        }
+        for (int y = from; y < to; y++) {
+            int p = y + n - 1;
+            horizontal(src, rows[p] * rowLen, ring, (p % n) * rowLen, width, cn, kx, rx, cols);
+            int s0 = (y % n) * rowLen;
+            int k0 = ky[0];
+            for (int i = 0; i < rowLen; i++) {
+                acc[i] = k0 * ring[s0 + i];
+            }
+            for (int j = 1; j < n; j++) {
+                int kj = ky[j];
+                int sj = ((y + j) % n) * rowLen;
+                for (int i = 0; i < rowLen; i++) {
+                    acc[i] += kj * ring[sj + i];
+                }
+            }
+            int o = y * rowLen;
+            for (int i = 0; i < rowLen; i++) {
+                dst[o + i] = (byte) (((acc[i] + add) * mul) >>> shift);
+            }
+        }
+    }
+
+    /**
+     * One horizontal row: {@code h[t + x] = sum_j k[j] * src[s + cols[x + j]]} per channel, for the input row
+     * starting at slot {@code s}, written from slot {@code t}.
+     */
+    static void horizontal(byte[] src, int s, int[] h, int t, int width, int cn, int[] k, int r, int[] cols) {
         int n = k.length;
         // Columns whose taps all fall inside the row: [leftEnd, rightStart).
         int leftEnd = Math.min(r, width);
         int rightStart = Math.max(width - (n - 1 - r), leftEnd);
         int lo = leftEnd * cn;
         int hi = rightStart * cn;
-        for (@Parallel int y = from; y < to; y++) {
-            int base = y * rowLen;
-            if (lo < hi) {
-                int k0 = k[0];
-                int off0 = base - r * cn;
-                for (int i = lo; i < hi; i++) {
-                    tmp[base + i] = k0 * (src[off0 + i] & 0xFF);
-                }
-                for (int j = 1; j < n; j++) {
-                    int kj = k[j];
-                    int off = base + (j - r) * cn;
-                    for (int i = lo; i < hi; i++) {
-                        tmp[base + i] += kj * (src[off + i] & 0xFF);
-                    }
-                }
-            }
-            for (int x = 0; x < width; x++) {
-                if (x == leftEnd && rightStart > leftEnd) {
-                    x = rightStart;
-                    if (x >= width) {
-                        break;
-                    }
-                }
-                for (int c = 0; c < cn; c++) {
-                    int s = 0;
-                    for (int j = 0; j < n; j++) {
-                        s += k[j] * (src[base + cols[x + j] * cn + c] & 0xFF);
-                    }
-                    tmp[base + x * cn + c] = s;
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code dst[y][i] = ((sum_j k[j] * tmp[rows[y + j]][i] + add) * mul) >>> shift}, for rows {@code from..to-1};
-     * the product is taken as an unsigned 32-bit number.
-     *
-     * @param acc one row of scratch, owned by the calling worker
-     */
-    public static void separableCols(int[] tmp, byte[] dst, int rowLen, int[] k, int[] rows, int add, int mul,
-                                     int shift, int[] acc, int from, int to) {
-        int n = k.length;
-        for (@Parallel int y = from; y < to; y++) {
-            int s0 = rows[y] * rowLen;
+        if (lo < hi) {
             int k0 = k[0];
-            for (int i = 0; i < rowLen; i++) {
-                acc[i] = k0 * tmp[s0 + i];
+            int off0 = s - r * cn;
+            for (int i = lo; i < hi; i++) {
+                h[t + i] = k0 * (src[off0 + i] & 0xFF);
             }
             for (int j = 1; j < n; j++) {
                 int kj = k[j];
-                int sj = rows[y + j] * rowLen;
-                for (int i = 0; i < rowLen; i++) {
-                    acc[i] += kj * tmp[sj + i];
+                int off = s + (j - r) * cn;
+                for (int i = lo; i < hi; i++) {
+                    h[t + i] += kj * (src[off + i] & 0xFF);
                 }
             }
-            int o = y * rowLen;
-            for (int i = 0; i < rowLen; i++) {
-                dst[o + i] = (byte) (((acc[i] + add) * mul) >>> shift);
+        }
+        for (int x = 0; x < width; x++) {
+            if (x == leftEnd && rightStart > leftEnd) {
+                x = rightStart;
+                if (x >= width) {
+                    break;
+                }
+            }
+            for (int c = 0; c < cn; c++) {
+                int sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += k[j] * (src[s + cols[x + j] * cn + c] & 0xFF);
+                }
+                h[t + x * cn + c] = sum;
             }
         }
     }

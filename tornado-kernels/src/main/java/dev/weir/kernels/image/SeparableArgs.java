@@ -1,17 +1,19 @@
 package dev.weir.kernels.image;
 
 /**
- * Arguments of the separable 8-bit filters (Gaussian and box blur): a horizontal pass into {@link #tmp}, then a
- * vertical pass into {@link #dst}. Allocated once per node, when it opens; the node points {@link #src} and
- * {@link #dst} at the current frame's arrays before each launch and replaces the weights between launches (a hot
- * param change).
+ * Arguments of the separable 8-bit filters (Gaussian and box blur). Allocated once per node, when it opens; the
+ * node points {@link #src} and {@link #dst} at the current frame's arrays before each launch and replaces the
+ * weights between launches (a hot param change).
  *
  * <pre>
- *  src (bytes) --rows: tmp = sum_j kx[j] * src[x - rx + j]--&gt; tmp (ints) --cols: acc = sum_j ky[j] * tmp[y - ry + j]--&gt;
- *      dst = ((acc + add) * mul) &gt;&gt;&gt; shift     (unsigned 32-bit product)
+ *  src (bytes) --rows: h = sum_j kx[j] * src[x - rx + j]--&gt; ring of ky.length rows (ints, per worker)
+ *              --cols: acc = sum_j ky[j] * h[y - ry + j]--&gt; dst = ((acc + add) * mul) &gt;&gt;&gt; shift
+ *                                                              (unsigned 32-bit product)
  * </pre>
  *
- * Pixels are packed row-major, {@code channels} bytes per pixel, no padding; taps step by whole pixels.
+ * Pixels are packed row-major, {@code channels} bytes per pixel, no padding; taps step by whole pixels. The
+ * horizontal rows live only in each worker's ring (OpenCV's {@code FilterEngine} does the same), so a blur reads
+ * its input once and writes its output once.
  */
 public final class SeparableArgs {
 
@@ -25,11 +27,11 @@ public final class SeparableArgs {
     public final int height;
     /** Bytes per pixel (1 or 3). */
     public final int channels;
-    /** The horizontal pass: {@code height * width * channels} sums. */
-    public final int[] tmp;
-    /** One row of vertical accumulators per worker thread. */
+    /** Per worker: {@code ky.length} horizontal rows, the ring the vertical pass reads. */
+    public int[][] ring;
+    /** Per worker: one row of vertical accumulators. */
     public final int[][] acc;
-    /** Horizontal weights, odd or even length. */
+    /** Horizontal weights. */
     public int[] kx;
     /** Horizontal anchor: tap j of output x reads input x - rx + j; at or right of the centre. */
     public int rx;
@@ -56,14 +58,27 @@ public final class SeparableArgs {
         this.width = width;
         this.height = height;
         this.channels = channels;
-        int rowLen = Math.multiplyExact(width, channels);
-        this.tmp = new int[Math.multiplyExact(rowLen, height)];
-        this.acc = new int[workers][rowLen];
+        this.acc = new int[workers][Math.multiplyExact(width, channels)];
+        this.ring = new int[workers][0];
+    }
+
+    /** Slots per row. */
+    public int rowLength() {
+        return width * channels;
+    }
+
+    /**
+     * The smallest worthwhile band of output rows: each band recomputes {@code ky.length - 1} horizontal rows
+     * around it, so a band of at least 8 times that keeps the extra work under an eighth.
+     */
+    public int grain() {
+        return Math.max(16, 8 * (ky.length - 1));
     }
 
     /**
      * Sets the weights: horizontal {@code kx} anchored at {@code rx}, vertical {@code ky} anchored at {@code ry},
-     * and the output conversion; rebuilds the reflection tables. Allocates; call between launches only.
+     * and the output conversion; rebuilds the reflection tables and, when the kernel height changes, the rings.
+     * Allocates; call between launches only.
      *
      * @throws IllegalArgumentException when an anchor lies left of (above) its kernel's centre, or outside it
      */
@@ -79,6 +94,10 @@ public final class SeparableArgs {
         this.add = add;
         this.mul = mul;
         this.shift = shift;
+        int ringLen = Math.multiplyExact(ky.length, rowLength());
+        if (ring[0].length != ringLen) {
+            ring = new int[acc.length][ringLen];
+        }
     }
 
     private static void checkAnchor(String which, int n, int anchor) {
