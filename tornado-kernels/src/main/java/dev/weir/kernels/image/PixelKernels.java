@@ -5,7 +5,8 @@ import dev.weir.kernels.Parallel;
 
 /**
  * Per-pixel kernels on packed 8-bit images: colour to grey and thresholds. Static kernel methods with a
- * {@link Parallel} outer loop over rows, bound to {@link PixelArgs} by the constants.
+ * {@link Parallel} outer loop over rows, bound to {@link PixelArgs} by the constants (the threshold runs its
+ * {@link VectorKernels} body when the Vector API is present; grey stays scalar, see there).
  */
 public final class PixelKernels {
 
@@ -30,8 +31,14 @@ public final class PixelKernels {
 
     /** Binary threshold of every byte, one task per row. */
     public static final Kernel<PixelArgs> THRESHOLD = Kernel.of("image.threshold", a -> a.height,
-            (a, from, to, worker) -> threshold(a.src, a.dst, a.width * a.channels, a.threshold, a.above, a.below,
-                    from, to));
+            (a, from, to, worker) -> {
+                if (Simd.ENABLED) {
+                    VectorKernels.threshold(a.src, a.dst, a.width * a.channels, a.threshold, a.above, a.below,
+                            from, to);
+                } else {
+                    threshold(a.src, a.dst, a.width * a.channels, a.threshold, a.above, a.below, from, to);
+                }
+            });
 
     /**
      * {@code dst = (w0 * b0 + w1 * b1 + w2 * b2 + 2^14) >> 15} for the bytes b0..b2 of each 3-byte pixel: OpenCV's

@@ -5,7 +5,9 @@ import dev.weir.kernels.Parallel;
 
 /**
  * Bilinear resize (OpenCV's {@code INTER_LINEAR}, see {@link ResizeArgs}) and the constant border of a letterbox.
- * Static kernel methods with a {@link Parallel} outer loop over rows, bound to {@link ResizeArgs} by the constants.
+ * Static kernel methods with a {@link Parallel} outer loop over rows, bound to {@link ResizeArgs} by the constants;
+ * the vertical pass runs its {@link VectorKernels} body when the Vector API is present (the horizontal pass gathers
+ * through index tables and stays scalar).
  */
 public final class ResizeKernels {
 
@@ -19,8 +21,16 @@ public final class ResizeKernels {
 
     /** Vertical pass into the picture's rectangle of the output, one task per resized row. */
     public static final Kernel<ResizeArgs> COLS = Kernel.of("image.resize_cols", a -> a.height,
-            (a, from, to, worker) -> resizeCols(a.tmp, a.dst, a.width * a.channels, a.y0, a.y1, a.b0, a.b1,
-                    a.outWidth * a.channels, (a.top * a.outWidth + a.left) * a.channels, from, to));
+            (a, from, to, worker) -> {
+                int stride = a.outWidth * a.channels;
+                int offset = (a.top * a.outWidth + a.left) * a.channels;
+                if (Simd.ENABLED) {
+                    VectorKernels.resizeCols(a.tmp, a.dst, a.width * a.channels, a.y0, a.y1, a.b0, a.b1, stride,
+                            offset, from, to);
+                } else {
+                    resizeCols(a.tmp, a.dst, a.width * a.channels, a.y0, a.y1, a.b0, a.b1, stride, offset, from, to);
+                }
+            });
 
     /** Fills the output outside the picture's rectangle with the pad byte, one task per output row. */
     public static final Kernel<ResizeArgs> PAD = Kernel.of("image.pad", a -> a.outHeight,

@@ -6,7 +6,7 @@ package dev.weir.kernels.image;
  * weights between launches (a hot param change).
  *
  * <pre>
- *  src (bytes) --rows: h = sum_j kx[j] * src[x - rx + j]--&gt; ring of ky.length rows (ints, per worker)
+ *  src (bytes) --rows: h = sum_j kx[j] * src[x - rx + j]--&gt; ring of ky.length rows (16-bit, per worker)
  *              --cols: acc = sum_j ky[j] * h[y - ry + j]--&gt; dst = ((acc + add) * mul) &gt;&gt;&gt; shift
  *                                                              (unsigned 32-bit product)
  * </pre>
@@ -27,8 +27,8 @@ public final class SeparableArgs {
     public final int height;
     /** Bytes per pixel (1 or 3). */
     public final int channels;
-    /** Per worker: {@code ky.length} horizontal rows, the ring the vertical pass reads. */
-    public int[][] ring;
+    /** Per worker: {@code ky.length} horizontal rows (unsigned 16-bit), the ring the vertical pass reads. */
+    public short[][] ring;
     /** Per worker: one row of vertical accumulators. */
     public final int[][] acc;
     /** Horizontal weights. */
@@ -59,7 +59,7 @@ public final class SeparableArgs {
         this.height = height;
         this.channels = channels;
         this.acc = new int[workers][Math.multiplyExact(width, channels)];
-        this.ring = new int[workers][0];
+        this.ring = new short[workers][0];
     }
 
     /** Slots per row. */
@@ -96,7 +96,7 @@ public final class SeparableArgs {
         this.shift = shift;
         int ringLen = Math.multiplyExact(ky.length, rowLength());
         if (ring[0].length != ringLen) {
-            ring = new int[acc.length][ringLen];
+            ring = new short[acc.length][ringLen];
         }
     }
 

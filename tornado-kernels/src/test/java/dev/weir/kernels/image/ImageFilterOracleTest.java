@@ -6,6 +6,7 @@ import dev.weir.engine.api.NodeRegistry;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PixelFormat;
 import dev.weir.engine.api.testing.ProcessorVerifier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,11 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Tolerance: none. Every filter here reproduces OpenCV's 8-bit integer arithmetic (see the Javadoc of each
  * node and of {@link GaussianCoefficients} and {@link ResizeArgs}), so the verifier compares every byte exactly.
  * The inputs have odd sizes (97x61, its transpose, and 5x3, smaller than most kernels), so border reflection and
- * row splitting are exercised on every side.
+ * row splitting are exercised on every side. The allocation loops are short, after {@link Warmup} compiled the
+ * Vector API bodies.
  */
 class ImageFilterOracleTest {
 
     static final NodeRegistry REGISTRY = NodeRegistry.of(new ImageNodes());
+
+    @BeforeAll
+    static void compileTheVectorKernels() {
+        Warmup.vectorKernels();
+    }
 
     static List<Images.Case> cases() {
         return Images.cases();

@@ -14,6 +14,8 @@ import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.testing.ProcessorVerifier;
 import dev.weir.engine.api.testing.TestContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -129,8 +131,26 @@ class ImageNodesTest {
         }
     }
 
+    /**
+     * The nodes with Vector API bodies, with the verifier's full default warm-up (what a long run does) and no
+     * {@link Warmup}: once C2 has compiled them they allocate nothing, on 16-bit, 32-bit and byte lanes alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"laplacian_rgb24_k3", "gaussian_gray8_k0_s2.0", "box_rgb24_k5", "threshold_rgb24_binary",
+            "resize_rgb24_120x80"})
+    void vectorNodesAllocateNothingAfterTheVerifiersFullWarmUp(String name) {
+        Images.Case c = Images.oracle(name);
+        PixelFormat f = Images.format(c.params());
+        ProcessorVerifier.of(type(c.node()))
+                .params(c.params())
+                .input("in", Images.numbered(Images.load(c.input()).frame(f), 2))
+                .expectOutput("out", Images.numbered(Images.load(c.expected()).frame(f), 2))
+                .verify();
+    }
+
     @Test
     void aBadHotValueIsLoggedAndTheOldOneKept() {
+        Warmup.vectorKernels();
         Images.Case c = Images.oracle("laplacian_gray8_k1");
         Images.Image in = Images.load(c.input());
         ProcessorVerifier.of(type("image.laplacian"))
