@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * nothing. A kernel object itself is stateless and shared (a {@code static final} constant).
  *
  * <pre>
- *   Kernel&lt;BlurArgs&gt; ROWS = Kernel.of("image.separable.rows", a -&gt; a.height,
- *           (a, from, to, worker) -&gt; ImageKernels.separableRows(a.src, a.tmp, ..., from, to));
+ *   Kernel&lt;StencilArgs&gt; LAPLACIAN = Kernel.of("image.laplacian", a -&gt; a.height,
+ *           (a, from, to, worker) -&gt; FilterKernels.laplacian(a.src, a.dst, a.width, ..., from, to));
  * </pre>
  *
- * <p>The id is what a device backend keys its own code on: a GPU backend maps {@code image.separable.rows} to a
+ * <p>The id is what a device backend keys its own code on: a GPU backend maps {@code image.laplacian} to a
  * compiled device kernel that reads the same argument holder and takes the whole range at once. It reports which
  * kernels it has through {@link KernelBackend#supports(Kernel)}.
  *

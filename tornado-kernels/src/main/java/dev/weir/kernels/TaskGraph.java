@@ -10,10 +10,10 @@ import java.util.Objects;
  * backend into a {@link LaunchPlan} that is executed for every frame.
  *
  * <p>Tasks run one after the other: a task starts only when every index of the one before it has finished, so a
- * vertical pass may read any row the horizontal pass before it wrote. Immutable.
+ * vertical pass may read any row the horizontal pass before it wrote (the resize does). Immutable.
  *
  * <pre>
- *   open():    TaskGraph.named("gaussian").task(ROWS, args).task(COLS, args).build()
+ *   open():    TaskGraph.named("resize").task(ResizeKernels.ROWS, args).task(ResizeKernels.COLS, args).build()
  *                  --backend.compile--&gt; LaunchPlan
  *   process(): args.src = in.bytes(); args.dst = out.bytes(); plan.execute();
  * </pre>
