@@ -40,8 +40,12 @@ import java.util.Map;
  */
 public final class Main {
 
-    /** JVM options of every fork. */
-    public static final String JVM_ARGS = "-Xms1g -Xmx1g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED";
+    /**
+     * JVM options of every fork. The Vector API module lets the image kernels of {@code tornado-kernels} run their
+     * vector bodies (without it they fall back to scalar code).
+     */
+    public static final String JVM_ARGS = "-Xms1g -Xmx1g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED "
+            + "--add-modules jdk.incubator.vector";
 
     private static final String PKG = "dev.weir.benchmarks.";
 
@@ -67,7 +71,13 @@ public final class Main {
                     Map.of("n=3", 0.6, "n=10", 0.4), ""),
             new Pair("StopLatencyBenchmark", "sessionStop", "threadInterruptJoin", "ms",
                     "Session.stop() time / interrupt()+join() time of one parked thread; lower is better", Map.of(),
-                    ""));
+                    ""),
+            new Pair("KernelChainBenchmark", "kernelsAllCores", "fusedScalar", "frames/s",
+                    "grey -> Gaussian 5x5 -> Laplacian on 1280x720 RGB: CPU kernel backend on every core / fused "
+                            + "single-threaded scalar loop; higher is better", Map.of(), ""),
+            new Pair("KernelChainBenchmark", "kernelsOneThread", "fusedScalar", "frames/s",
+                    "control: the same kernels on one thread / fused loop (the kernels' own speed, no pool)", Map.of(),
+                    "(control)"));
 
     private Main() {
     }
