@@ -18,6 +18,12 @@ import java.util.List;
  */
 public final class JvmFlags {
 
+    /**
+     * The incubator module the image kernels' Vector API bodies need ({@code --add-modules}); the {@code ./weir}
+     * script passes it, and workers get it when their parent has it.
+     */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+
     /** The system property that turns Chronicle's analytics off. */
     public static final String ANALYTICS_PROPERTY = "chronicle.analytics.disable";
 

@@ -118,6 +118,11 @@ final class Supervisor implements RemoteGroups {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JvmFlags.CHRONICLE);
+        // A worker computes what this process would: the image kernels' vector bodies need the incubator module,
+        // so a worker gets it whenever this JVM has it (the scalar fallback gives the same bytes, only slower).
+        if (ModuleLayer.boot().findModule(JvmFlags.VECTOR_MODULE).isPresent()) {
+            cmd.add("--add-modules=" + JvmFlags.VECTOR_MODULE);
+        }
         cmd.addAll(options.workerJvmArgs());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
