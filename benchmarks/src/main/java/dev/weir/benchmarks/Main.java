@@ -104,6 +104,8 @@ public final class Main {
         builder.parent(cli);
         if (cli.getIncludes().isEmpty()) {
             builder.include("^" + PKG.replace(".", "\\.") + ".*Benchmark\\.");
+            // Its baseline is ffmpeg, outside the JVM: benchmarks/video-vs-ffmpeg.sh makes its clip and runs both.
+            builder.exclude("VideoChainBenchmark");
         }
         if (!cli.getForkCount().hasValue()) {
             builder.forks(1);

@@ -73,10 +73,10 @@ public class VideoChainBenchmark {
     static GraphDocument chain(Path clip) {
         GraphDocument d = GraphDocument.empty("video-bench", "720p filter chain benchmark");
         d = d.withNode(NodeInstance.of("src", "video.file_source", 1,
-                Params.of("path", clip.toString(), "format", "bgr24")));
+                Params.of("path", clip.toString(), "pixel_format", "bgr24")));
         d = d.withNode(NodeInstance.of("grey", "image.grey", 1, Params.of("format", "bgr24")));
-        d = d.withNode(NodeInstance.of("blur", "image.gaussian_blur", 1, Params.of("ksize", 5L, "sigma", 0.0)));
-        d = d.withNode(NodeInstance.of("lap", "image.laplacian", 1, Params.of("ksize", 3L)));
+        d = d.withNode(NodeInstance.of("blur", "image.gaussian_blur", 1, Params.of("format", "gray8", "ksize", 5L, "sigma", 1.0)));
+        d = d.withNode(NodeInstance.of("lap", "image.laplacian", 1, Params.of("format", "gray8", "ksize", 3L)));
         d = d.withNode(NodeInstance.of("sink", "basic.null_sink", 1, Params.of("element", "gray8")));
         d = edge(d, "src", "grey");
         d = edge(d, "grey", "blur");
