@@ -1,0 +1,24 @@
+package dev.weir.nodes.vision;
+
+import dev.weir.engine.api.NodeDescriptor;
+import dev.weir.engine.api.NodeProvider;
+
+import java.util.List;
+
+/**
+ * Image understanding: {@code vision.yolo} (object detection on ONNX Runtime). Found by
+ * {@link java.util.ServiceLoader} through {@code META-INF/services}.
+ *
+ * It takes packed BGR24 or RGB24 images of any size (a {@code format} param) and outputs {@code records<boxes>}
+ * ({@link dev.weir.engine.api.RecordSchema#BOXES}) in pixels of the original image. The vision nodes live in the node
+ * library rather than a module of their own: the heavy part runs inside ONNX Runtime on its own intra-op threads,
+ * and the Java side is one fused pass of pre- and post-processing on the node's thread.
+ */
+public final class VisionNodes implements NodeProvider {
+
+    /** Called once by whoever builds a registry; builds the descriptors (loads no model). */
+    @Override
+    public List<NodeDescriptor> descriptors() {
+        return List.of(YoloNode.descriptor());
+    }
+}
