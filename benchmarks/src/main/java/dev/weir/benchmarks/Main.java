@@ -67,7 +67,10 @@ public final class Main {
                     Map.of("n=3", 0.6, "n=10", 0.4), ""),
             new Pair("StopLatencyBenchmark", "sessionStop", "threadInterruptJoin", "ms",
                     "Session.stop() time / interrupt()+join() time of one parked thread; lower is better", Map.of(),
-                    ""));
+                    ""),
+            new Pair("YoloBenchmark", "node", "bareOrt", "frames/s",
+                    "vision.yolo process (letterbox, inference, decode, NMS) frames/s / bare OrtSession.run frames/s "
+                            + "with the same options; higher is better", Map.of("threads=0", 0.95), ""));
 
     private Main() {
     }
