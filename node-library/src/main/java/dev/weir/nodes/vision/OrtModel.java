@@ -15,7 +15,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,11 +37,8 @@ import java.util.Set;
 final class OrtModel implements AutoCloseable {
 
     private final OrtSession session;
-    private final String inputName;
-    private final String outputName;
     private final int inputWidth;
     private final int inputHeight;
-    private final FloatBuffer input;
     private final MemorySegment inputSegment;
     private final OnnxTensor inputTensor;
     private final Map<String, OnnxTensor> inputs;
@@ -56,11 +52,8 @@ final class OrtModel implements AutoCloseable {
                      FloatBuffer input, OnnxTensor inputTensor, long[] outputShape, FloatBuffer output,
                      OnnxTensor outputTensor, Map<String, String> metadata) {
         this.session = session;
-        this.inputName = inputName;
-        this.outputName = outputName;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
-        this.input = input;
         this.inputSegment = MemorySegment.ofBuffer(input);
         this.inputTensor = inputTensor;
         this.inputs = Map.of(inputName, inputTensor);
@@ -222,11 +215,6 @@ final class OrtModel implements AutoCloseable {
     /** The model file's custom metadata (Ultralytics: names, imgsz, stride, license, ...). */
     Map<String, String> metadata() {
         return metadata;
-    }
-
-    /** The names of the input and of the first output, for messages. */
-    List<String> names() {
-        return List.of(inputName, outputName);
     }
 
     /**
