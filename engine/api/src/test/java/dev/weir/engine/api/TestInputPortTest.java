@@ -175,6 +175,15 @@ class TestInputPortTest {
                 .hasMessage("input 'in' needs a resolved type, was stream<float32>");
     }
 
+    /** An optional input without an edge never holds a frame, so nothing ever sizes its open type. */
+    @Test
+    void anUnconnectedPortMayKeepOpenSizes() {
+        TestInputPort p = TestInputPort.unconnected("boxes", new DataType.SampleStream(ElementType.FLOAT32, Dim.any()));
+        assertThat(p.isConnected()).isFalse();
+        assertThat(p.available()).isZero();
+        assertThat(p.isEndOfStream()).isTrue();
+    }
+
     @Test
     void cyclingServesBatchesForever() {
         TestInputPort p = port(new float[] {1}, new float[] {2}, new float[] {3}).cycle();
