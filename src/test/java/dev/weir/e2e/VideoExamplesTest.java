@@ -76,4 +76,25 @@ class VideoExamplesTest {
         assertThat(r.finalMetrics().node("mp4").orElseThrow().framesIn()).isEqualTo(795);
         assertThat(decode(mp4, grey)).isEqualTo(795);
     }
+
+    @Test
+    void yoloExampleDrawsEachPictureWithThePreviousPicturesBoxesIntoAPlayableMp4() throws Exception {
+        GraphDocument doc = codec.read(EXAMPLES.resolve("yolo-detect.dag"));
+        // The boxes reach the draw node through a z^-1 edge: picture N is drawn with the detections of N-1.
+        assertThat(doc.edges().get("e3").spec().delay()).isEqualTo(1);
+        Path mp4 = tmp.resolve("yolo-detect.mp4");
+        // The last three seconds (30 pictures) keep the test short: YOLOv8n takes 75 ms or more per picture here.
+        doc = doc.withParams("video", doc.nodes().get("video").params()
+                .with("path", Assets.require("video/vtest.avi").toString()).with("start_s", 76.5));
+        doc = doc.withParams("yolo", doc.nodes().get("yolo").params()
+                .with("model", Assets.require("models/yolov8n.onnx").toString()));
+        doc = doc.withParams("mp4", doc.nodes().get("mp4").params().with("path", mp4.toString()));
+
+        RunResult r = run(doc, Duration.ofSeconds(180));
+        assertThat(r.finalMetrics().node("yolo").orElseThrow().framesOut()).isEqualTo(30);
+        assertThat(r.finalMetrics().node("mp4").orElseThrow().framesIn()).isEqualTo(30);
+        // vtest.avi is a street full of pedestrians: the detector finds some in the last three seconds.
+        assertThat(r.finalMetrics().node("yolo").orElseThrow().elementsOut()).isPositive();
+        assertThat(decode(mp4, new DataType.ImageOf(PixelFormat.GRAY8, Dim.of(768), Dim.of(576)))).isEqualTo(30);
+    }
 }
