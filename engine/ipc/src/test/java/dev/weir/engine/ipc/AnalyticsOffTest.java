@@ -100,7 +100,7 @@ class AnalyticsOffTest {
                 .isEqualTo(JvmFlags.CHRONICLE);
         for (String module : List.of("engine/ipc/pom.xml", "app/pom.xml")) {
             assertThat(Files.readString(root.resolve(module), StandardCharsets.UTF_8)).as(module)
-                    .contains("<weir.test.extraArgs>${weir.chronicle.args}</weir.test.extraArgs>");
+                    .contains("<weir.test.extraArgs>${weir.chronicle.args}"); // a module may append its own flags
         }
         String script = Files.readString(root.resolve("weir"), StandardCharsets.UTF_8);
         for (String flag : JvmFlags.CHRONICLE) {
