@@ -126,6 +126,10 @@ public final class EditorWindow {
         SplitPane.setResizableWithParent(inspector, false);
         root.setCenter(main);
         root.setBottom(status);
+        // The theme gives split panes a transparent background, which Prism still fills pixel by pixel under the
+        // canvas on every frame; without one there is nothing to fill (code beats the user-agent stylesheet).
+        middle.setBackground(javafx.scene.layout.Background.EMPTY);
+        main.setBackground(javafx.scene.layout.Background.EMPTY);
 
         Scene scene = new Scene(root, 1360, 860);
         for (EditorAction a : EditorAction.values()) {

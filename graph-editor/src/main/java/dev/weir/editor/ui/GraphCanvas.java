@@ -198,6 +198,10 @@ public final class GraphCanvas extends Region {
     /** The colours to draw with. */
     public void setTheme(CanvasTheme theme) {
         renderer.theme(theme);
+        // An opaque background lets Prism's occlusion culling skip every region under the canvas (the split panes
+        // and the window's root), which it would otherwise repaint on every frame the canvas changes.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(theme.background(),
+                null, null)));
         requestRedraw();
     }
 
