@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EditorLauncher {
 
+    /** JavaFX's own logger; held so that its level is not lost to garbage collection. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("javafx");
+
     private EditorLauncher() {
     }
 
@@ -24,6 +27,9 @@ public final class EditorLauncher {
     public static int run(EditorOptions options) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // JavaFX warns at every start that it was loaded from the class path rather than as modules. Weir ships as
+        // one class-path jar on purpose (see app/pom.xml); the warning would only worry users.
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             try {
