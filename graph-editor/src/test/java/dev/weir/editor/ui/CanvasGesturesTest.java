@@ -47,7 +47,7 @@ class CanvasGesturesTest extends EditorFxTest {
     @Test
     void deleteDuplicateAndSelectAll() {
         clickAt(title("spectrum"));
-        push(KeyCode.DELETE);
+        tap(KeyCode.DELETE);
         assertThat(doc().nodes()).doesNotContainKey("spectrum");
         assertThat(doc().edges()).containsOnlyKeys("e1");
         shortcut(KeyCode.Z);
@@ -140,7 +140,7 @@ class CanvasGesturesTest extends EditorFxTest {
 
     @Test
     void theShortcutsWindowListsTheMenuKeysAndGestures() {
-        push(KeyCode.F1);
+        tap(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         Window w = listTargetWindows().stream().filter(x -> x instanceof Stage s
                 && "Keyboard shortcuts".equals(s.getTitle())).findFirst().orElseThrow();

@@ -34,13 +34,13 @@ class EditParamTest extends EditorFxTest {
         assertThat(error.getText()).isEqualTo("must be in 2..1048576, was 1");
         assertThat(field.getPseudoClassStates()).contains(Styles.STATE_DANGER);
         screenshot("param-out-of-range");
-        push(KeyCode.ENTER);
+        tap(KeyCode.ENTER);
         clickAt(title("tones")); // leave the field
         assertThat(param("fft", "fft_size")).as("an invalid value is never committed").isEqualTo(2048L);
 
         clickAt(title("fft"));
         write("x"); // typing on the canvas opens the quick insert, not the field
-        push(KeyCode.ESCAPE);
+        tap(KeyCode.ESCAPE);
         assertThat(lookup("#param-fft_size").queryAs(TextField.class).getText()).isEqualTo("2048");
     }
 

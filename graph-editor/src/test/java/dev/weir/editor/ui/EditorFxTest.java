@@ -148,13 +148,28 @@ abstract class EditorFxTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Ctrl (the shortcut key here) with {@code key}. */
+    /**
+     * Presses the keys in order and releases them in reverse, with nothing in between. TestFX's {@code push} waits
+     * for the application thread between press and release; when that thread is busy, a real X server (Xvfb)
+     * starts auto-repeating the held key, and one Ctrl+V becomes dozens of pastes.
+     */
+    void tap(javafx.scene.input.KeyCode... keys) {
+        var robot = robotContext().getBaseRobot();
+        for (javafx.scene.input.KeyCode k : keys) {
+            robot.pressKeyboard(k);
+        }
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.releaseKeyboard(keys[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Ctrl (the shortcut key here) with {@code keys}. */
     void shortcut(javafx.scene.input.KeyCode... keys) {
         javafx.scene.input.KeyCode[] all = new javafx.scene.input.KeyCode[keys.length + 1];
         all[0] = javafx.scene.input.KeyCode.CONTROL;
         System.arraycopy(keys, 0, all, 1, keys.length);
-        push(all);
-        WaitForAsyncUtils.waitForFxEvents();
+        tap(all);
     }
 
     /** Drags node type {@code type} from the palette (found by typing {@code search}) to canvas point (x, y). */
@@ -174,7 +189,7 @@ abstract class EditorFxTest extends FxRobot {
         clickOn(query);
         shortcut(javafx.scene.input.KeyCode.A);
         write(text);
-        push(javafx.scene.input.KeyCode.ENTER);
+        tap(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -29,7 +29,7 @@ class PaletteDragTest extends EditorFxTest {
         screenshot("palette-drop");
 
         clickOn("#canvas");
-        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        tap(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         assertThat(doc().nodes()).doesNotContainKey("null_sink");
     }
 }

@@ -23,7 +23,7 @@ class QuickInsertTest extends EditorFxTest {
         assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo("dsp.fft");
         assertThat(list.getItems()).extracting(NodeDescriptor::id).contains("dsp.ifft");
         screenshot("quick-insert");
-        push(KeyCode.ENTER);
+        tap(KeyCode.ENTER);
 
         NodeInstance n = doc().node("fft_2").orElseThrow();
         assertThat(n.type()).isEqualTo("dsp.fft");
@@ -42,8 +42,8 @@ class QuickInsertTest extends EditorFxTest {
         write("sink");
         ListView<NodeDescriptor> list = lookup("#quick-insert-list").queryListView();
         NodeDescriptor second = list.getItems().get(1);
-        push(KeyCode.DOWN);
-        push(KeyCode.ENTER);
+        tap(KeyCode.DOWN);
+        tap(KeyCode.ENTER);
         assertThat(doc().nodeList()).extracting(NodeInstance::type).contains(second.id());
     }
 
@@ -51,7 +51,7 @@ class QuickInsertTest extends EditorFxTest {
     void escapeClosesWithoutInserting() {
         clickAt(screen(canvasAt(0.3, 0.8)));
         write("fir");
-        push(KeyCode.ESCAPE);
+        tap(KeyCode.ESCAPE);
         assertThat(lookup("#quick-insert").query().isVisible()).isFalse();
         assertThat(doc().nodes()).hasSize(3);
     }
