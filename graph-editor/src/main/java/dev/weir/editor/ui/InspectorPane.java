@@ -87,8 +87,8 @@ public final class InspectorPane extends ScrollPane {
         this.actions = actions;
         setId("inspector");
         setFitToWidth(true);
-        setMinWidth(220);
-        setPrefWidth(300);
+        setMinWidth(240);
+        setPrefWidth(330);
         content.setPadding(new Insets(10));
         setContent(content);
         model.addListener(new EditorModel.Listener() {
@@ -211,7 +211,7 @@ public final class InspectorPane extends ScrollPane {
             ParamEditor editor = ParamEditor.of(model, n.id(), spec, status, dialogs, owner);
             editors.put(spec.key(), editor);
             Label label = new Label(spec.label());
-            label.setWrapText(true);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Tooltip tip = new Tooltip(tooltip(spec));
             tip.setShowDelay(Duration.millis(400));
             tip.setWrapText(true);
@@ -233,10 +233,11 @@ public final class InspectorPane extends ScrollPane {
             reset.setOnAction(e -> run(new SetParamCommand(n.id(), spec.key(), spec.defaultValue())));
             resets.put(spec.key(), reset);
             HBox labelBox = new HBox(4, label);
+            labelBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             if (spec.hotUpdatable()) {
-                Label live = new Label("live");
-                live.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.SUCCESS);
-                live.setTooltip(new Tooltip("Can be changed while the graph runs"));
+                FontIcon live = new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FLASH_OUTLINE);
+                live.getStyleClass().add(Styles.SUCCESS);
+                Tooltip.install(live, new Tooltip("Live: can be changed while the graph runs"));
                 labelBox.getChildren().add(live);
             }
             params.add(labelBox, 0, row);
@@ -269,10 +270,10 @@ public final class InspectorPane extends ScrollPane {
             ports.getChildren().clear();
             NodeShape shape = model.shape(now);
             for (PortShape p : shape.inputs()) {
-                ports.getChildren().add(portRow("in", p));
+                ports.getChildren().add(portRow("input", p));
             }
             for (PortShape p : shape.outputs()) {
-                ports.getChildren().add(portRow("out", p));
+                ports.getChildren().add(portRow("output", p));
             }
         };
         refreshInPlace.run();
@@ -280,9 +281,11 @@ public final class InspectorPane extends ScrollPane {
 
     private static HBox portRow(String dir, PortShape p) {
         Circle dot = new Circle(5, PortColors.of(p.type()));
-        Label l = new Label(dir + "  " + p.describe());
+        Label d = muted(dir);
+        d.setMinWidth(44);
+        Label l = new Label(p.describe());
         l.getStyleClass().add(Styles.TEXT_SMALL);
-        HBox row = new HBox(6, dot, l);
+        HBox row = new HBox(6, dot, d, l);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }

@@ -89,8 +89,13 @@ public final class ProblemsPane extends VBox {
             list.getItems().setAll(problems);
         }
         long errors = problems.stream().filter(Problem::isError).count();
-        header.setText(problems.isEmpty() ? "Problems" : "Problems (" + errors + " errors, "
-                + (problems.size() - errors) + " warnings)");
+        long warnings = problems.size() - errors;
+        header.setText(problems.isEmpty() ? "Problems" : "Problems: " + count(errors, "error")
+                + (warnings == 0 ? "" : ", " + count(warnings, "warning")));
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** Selects and shows what {@code p} is about. */

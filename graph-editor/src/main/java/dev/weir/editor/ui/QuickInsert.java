@@ -45,6 +45,11 @@ final class QuickInsert extends VBox {
         list.setId("quick-insert-list");
         list.setPrefHeight(240);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // Cells take the list's width instead of widening it (no horizontal scroll bar).
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(NodeDescriptor d, boolean empty) {
                 super.updateItem(d, empty);
@@ -55,13 +60,17 @@ final class QuickInsert extends VBox {
                 }
                 Label name = new Label(d.label());
                 name.setStyle("-fx-font-weight: bold;");
+                name.setMinWidth(Region.USE_PREF_SIZE);
                 Label id = new Label(d.id());
                 id.setStyle("-fx-text-fill: -color-fg-muted;");
+                id.setMinWidth(0);
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);
                 Label cat = new Label(d.category());
                 cat.setStyle("-fx-text-fill: -color-fg-subtle; -fx-font-size: 0.85em;");
+                cat.setMinWidth(0);
                 HBox row = new HBox(8, name, id, gap, cat);
+                row.setMinWidth(0);
                 setGraphic(row);
                 setText(null);
             }

@@ -84,7 +84,7 @@ class CrashRecoveryTest extends EditorFxTest {
 
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("Weir did not close cleanly last time.").tryQuery()).isPresent();
-        screenshotTopWindow("recovery-offer");
+        screenshotWindow("Recover unsaved changes", "recovery-offer");
         clickOn("Restore");
 
         assertThat(doc()).isEqualTo(expected);

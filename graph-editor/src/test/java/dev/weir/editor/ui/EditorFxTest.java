@@ -67,6 +67,8 @@ abstract class EditorFxTest extends FxRobot {
             stage.setHeight(780);
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // Fit again once the window has its test size (the first fit was for the default size).
+        interact(() -> window.canvas().fitToView());
     }
 
     @AfterEach
@@ -216,10 +218,11 @@ abstract class EditorFxTest extends FxRobot {
         fx(() -> Screenshots.save(window.stage().getScene(), name));
     }
 
-    /** Saves a screenshot of the topmost window, such as a dialog. */
-    void screenshotTopWindow(String name) {
+    /** Saves a screenshot of the window titled {@code title}, such as a dialog. */
+    void screenshotWindow(String title, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.stage.Window top = listTargetWindows().getFirst();
-        fx(() -> Screenshots.save(top.getScene(), name));
+        javafx.stage.Window w = listTargetWindows().stream()
+                .filter(x -> x instanceof Stage s && title.equals(s.getTitle())).findFirst().orElseThrow();
+        fx(() -> Screenshots.save(w.getScene(), name));
     }
 }
