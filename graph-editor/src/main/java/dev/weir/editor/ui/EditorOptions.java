@@ -32,14 +32,4 @@ public record EditorOptions(NodeRegistry registry, Path file, Path stateDir, Dia
     public static EditorOptions defaults(NodeRegistry registry, Path file) {
         return new EditorOptions(registry, file, StateDir.resolve(), new FxDialogs(), Autosaver.configuredDelay(), true);
     }
-
-    /** A copy with other dialogs. */
-    public EditorOptions withDialogs(Dialogs d) {
-        return new EditorOptions(registry, file, stateDir, d, autosaveDelay, offerRecovery);
-    }
-
-    /** A copy opening another file. */
-    public EditorOptions withFile(Path f) {
-        return new EditorOptions(registry, f, stateDir, dialogs, autosaveDelay, offerRecovery);
-    }
 }

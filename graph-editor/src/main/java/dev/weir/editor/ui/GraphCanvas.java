@@ -93,7 +93,6 @@ public final class GraphCanvas extends Region {
     private Point ghost;
     private boolean hintSticky;
 
-    private long draws;
     private long lastDrawNanos;
 
     /** A canvas showing {@code model}. */
@@ -303,12 +302,6 @@ public final class GraphCanvas extends Region {
         dirty = false;
         renderer.draw(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
         lastDrawNanos = System.nanoTime() - t0;
-        draws++;
-    }
-
-    /** How many times the canvas has been drawn (for the frame-time harness and tests). */
-    public long drawCount() {
-        return draws;
     }
 
     /** How long the last draw took on the application thread, in nanoseconds (rendering comes after). */
@@ -720,11 +713,6 @@ public final class GraphCanvas extends Region {
         hintTimeout.stop();
         hint.setVisible(false);
         hint.setId("canvas-hint");
-    }
-
-    /** The hint label (tests read the refused connection's reason from it). */
-    public Label hintLabel() {
-        return hint;
     }
 
     // ---- view commands ----

@@ -22,9 +22,9 @@ import dev.weir.engine.model.NodeState;
 import dev.weir.engine.model.OverflowPolicy;
 import dev.weir.engine.model.Problem;
 import dev.weir.engine.model.Transport;
+import javafx.application.Platform;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -105,12 +105,6 @@ public final class InspectorPane extends ScrollPane {
         refresh();
     }
 
-    /** The editor control of param {@code key} of the shown node, for tests. */
-    public Node paramControl(String key) {
-        ParamEditor e = editors.get(key);
-        return e == null ? null : e.control();
-    }
-
     private void refresh() {
         Selection sel = model.selection();
         GraphDocument doc = model.document();
@@ -179,7 +173,7 @@ public final class InspectorPane extends ScrollPane {
         name.setOnAction(e -> commitName.run());
         name.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                commitName.run();
+                Platform.runLater(commitName); // not inside a rebuild the focus change came from
             }
         });
         CheckBox enabled = new CheckBox("Enabled");
@@ -375,7 +369,7 @@ public final class InspectorPane extends ScrollPane {
             f.setOnAction(x -> commit.run());
             f.focusedProperty().addListener((o, was, is) -> {
                 if (!is) {
-                    commit.run();
+                    Platform.runLater(commit);
                 }
             });
         }
@@ -420,7 +414,7 @@ public final class InspectorPane extends ScrollPane {
         name.setOnAction(e -> commit.run());
         name.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                commit.run();
+                Platform.runLater(commit);
             }
         });
         GridPane g = grid();

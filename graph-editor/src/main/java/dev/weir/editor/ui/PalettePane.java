@@ -6,7 +6,6 @@ import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.model.Point;
 import atlantafx.base.controls.CustomTextField;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -81,16 +80,6 @@ public final class PalettePane extends VBox {
         VBox.setVgrow(tree, Priority.ALWAYS);
         getChildren().addAll(title, search, tree);
         rebuild("");
-    }
-
-    /** The search field. */
-    public TextField searchField() {
-        return search;
-    }
-
-    /** The tree. */
-    public TreeView<Entry> tree() {
-        return tree;
     }
 
     private void rebuild(String query) {

@@ -122,7 +122,9 @@ abstract class ParamEditor {
             field.setOnAction(e -> commitText());
             field.focusedProperty().addListener((o, was, is) -> {
                 if (!is) {
-                    commitText();
+                    // Later, not now: the focus may be leaving because the inspector is being rebuilt after a
+                    // document change, and the history refuses a new command while it notifies its listeners.
+                    javafx.application.Platform.runLater(this::commitText);
                 }
             });
         }

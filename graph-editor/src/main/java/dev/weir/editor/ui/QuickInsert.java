@@ -179,14 +179,4 @@ final class QuickInsert extends VBox {
         close();
         canvas.run(() -> canvas.model().addNode(d.id(), at));
     }
-
-    /** The search field. */
-    TextField field() {
-        return field;
-    }
-
-    /** The result list. */
-    ListView<NodeDescriptor> list() {
-        return list;
-    }
 }
