@@ -1,5 +1,7 @@
 package dev.weir.app;
 
+import dev.weir.editor.ui.EditorLauncher;
+import dev.weir.editor.ui.EditorOptions;
 import dev.weir.engine.api.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,19 +21,32 @@ import java.util.function.Supplier;
  *   weir validate FILE...
  *   weir nodes [--json]
  *   weir demo [--duration D] [--threads N] [--stats INTERVAL]
+ *   weir edit [FILE]
  * </pre>
  *
  * Exit codes ({@link ExitCodes}): 0 success, 1 invalid input, 2 failure at run time, 130 interrupted. Errors are
  * one line each, naming the file, node or option; users never see a stack trace.
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
-        description = "Runs and checks Weir streaming graphs (.dag files) headless.",
+        description = "Edits, runs and checks Weir streaming graphs (.dag files).",
         subcommands = {RunCommand.class, ReplayCommand.class, ValidateCommand.class, NodesCommand.class,
-                DemoCommand.class})
+                DemoCommand.class, EditCommand.class})
 public final class Weir implements Runnable {
 
-    /** What the subcommands share: output streams, the node library, Ctrl-C handling. */
-    record Context(PrintStream out, PrintStream err, Supplier<NodeRegistry> registry, Interrupts interrupts) {
+    /** What the subcommands share: output streams, the node library, Ctrl-C handling, the editor window. */
+    record Context(PrintStream out, PrintStream err, Supplier<NodeRegistry> registry, Interrupts interrupts,
+                   Editor editor) {
+
+        /** A context whose {@code edit} opens the real editor window. */
+        Context(PrintStream out, PrintStream err, Supplier<NodeRegistry> registry, Interrupts interrupts) {
+            this(out, err, registry, interrupts, EditorLauncher::run);
+        }
+    }
+
+    /** Opens an editor window and returns the exit code once it is closed; tests substitute their own. */
+    @FunctionalInterface
+    interface Editor {
+        int open(EditorOptions options) throws InterruptedException;
     }
 
     private final Context context;
@@ -96,6 +111,9 @@ public final class Weir implements Runnable {
             }
             if (cls == DemoCommand.class) {
                 return cls.cast(new DemoCommand(context));
+            }
+            if (cls == EditCommand.class) {
+                return cls.cast(new EditCommand(context));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -1,0 +1,52 @@
+package dev.weir.app;
+
+import dev.weir.editor.ui.EditorOptions;
+import dev.weir.engine.model.dag.DagCodec;
+import dev.weir.engine.model.dag.DagFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code weir edit [FILE]}: opens the graph editor, a desktop window, on FILE or on a new graph. Blocks until the
+ * window is closed. A file that cannot be read is reported here, in one line, before any window opens.
+ */
+@Command(name = "edit", mixinStandardHelpOptions = true,
+        description = "Opens the graph editor (a desktop window) on FILE, or on a new graph.")
+final class EditCommand implements Callable<Integer> {
+
+    private final Weir.Context context;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A .dag file to open.")
+    Path file;
+
+    EditCommand(Weir.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var registry = context.registry().get();
+        if (file != null) {
+            try {
+                new DagCodec(registry).read(file);
+            } catch (DagFormatException e) {
+                context.err().println(e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        try {
+            return context.editor().open(EditorOptions.defaults(registry, file));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERRUPTED;
+        } catch (RuntimeException e) {
+            // Typically no display: JavaFX cannot start its toolkit.
+            context.err().println("weir: cannot open the editor window: " + e.getMessage()
+                    + " (the editor needs a display; 'weir run' and 'weir validate' work without one)");
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+}

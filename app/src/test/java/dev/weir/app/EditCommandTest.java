@@ -1,0 +1,77 @@
+package dev.weir.app;
+
+import dev.weir.editor.ui.EditorOptions;
+import dev.weir.engine.api.NodeRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code weir edit}, in-process with a stand-in for the window. */
+class EditCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final NodeRegistry registry = NodeRegistry.load(getClass().getClassLoader());
+    private final List<EditorOptions> opened = new ArrayList<>();
+
+    private int weir(Weir.Editor editor, String... args) {
+        return new Weir(new Weir.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> registry, Interrupts.manual(), editor))
+                .run(args);
+    }
+
+    private int weir(String... args) {
+        return weir(o -> {
+            opened.add(o);
+            return 0;
+        }, args);
+    }
+
+    @Test
+    void opensTheEditorOnTheGivenFileWithTheNodeLibrary() {
+        Path example = Path.of("..", "examples", "fft-sinusoids.dag");
+        assertThat(weir("edit", example.toString())).as(err.toString()).isZero();
+        assertThat(opened).singleElement().satisfies(o -> {
+            assertThat(o.file()).isEqualTo(example);
+            assertThat(o.registry()).isSameAs(registry);
+            assertThat(o.offerRecovery()).isTrue();
+        });
+    }
+
+    @Test
+    void withoutAFileItOpensANewGraph() {
+        assertThat(weir("edit")).isZero();
+        assertThat(opened).singleElement().satisfies(o -> assertThat(o.file()).isNull());
+    }
+
+    @Test
+    void anUnreadableFileIsReportedBeforeAnyWindowOpens() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.dag"), "{ nope");
+        assertThat(weir("edit", bad.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.dag");
+        assertThat(weir("edit", dir.resolve("missing.dag").toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void noDisplayIsOneLineNotAStackTrace() {
+        int code = weir(o -> {
+            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        }, "edit");
+        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("weir: cannot open the editor window: ")
+                .contains("Unable to open DISPLAY").doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,456 @@
+package dev.weir.editor.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.weir.editor.files.Settings;
+import dev.weir.editor.model.Arrange;
+import dev.weir.editor.model.CommandException;
+import dev.weir.editor.model.CompositeCommand;
+import dev.weir.editor.model.DeleteCommand;
+import dev.weir.editor.model.DocumentHistory;
+import dev.weir.editor.model.EditorModel;
+import dev.weir.editor.model.Selection;
+import dev.weir.engine.model.GraphDocument;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One editor window: menu bar, toolbar, palette, canvas, inspector, problems list and status bar around one
+ * {@link EditorModel}, with a {@link DocumentController} for its file.
+ *
+ * <pre>
+ *  ┌ menu bar ─────────────────────────────────────────────────────┐
+ *  ├ toolbar ──────────────────────────────────────────────────────┤
+ *  │ palette │ canvas                                  │ inspector │
+ *  │         ├─────────────────────────────────────────┤           │
+ *  │         │ problems                                │           │
+ *  ├ status bar ───────────────────────────────────────────────────┤
+ * </pre>
+ *
+ * <p>The views observe the model and send it commands; none of them holds graph state of its own. Used on the
+ * JavaFX application thread.
+ */
+public final class EditorWindow {
+
+    private final Stage stage;
+    private final EditorOptions options;
+    private final EditorModel model;
+    private final GraphCanvas canvas;
+    private final PalettePane palette;
+    private final InspectorPane inspector;
+    private final ProblemsPane problems;
+    private final StatusBar status;
+    private final DocumentController documents;
+    private final Settings settings;
+    private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
+    private final Map<EditorAction, Node> toolButtons = new EnumMap<>(EditorAction.class);
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    private EditorWindow(Stage stage, EditorOptions options) {
+        this.stage = stage;
+        this.options = options;
+        this.settings = new Settings(options.stateDir());
+        this.model = new EditorModel(options.registry(), GraphDocument.empty("untitled", "Untitled"));
+        this.canvas = new GraphCanvas(model);
+        this.status = new StatusBar(model, canvas);
+        canvas.setStatusSink(status::show);
+        this.documents = new DocumentController(model, stage, options.dialogs(), options.stateDir(),
+                options.autosaveDelay(), status::show);
+        this.palette = new PalettePane(canvas);
+        this.inspector = new InspectorPane(model, options.dialogs(), () -> stage, status::show, this::perform);
+        this.problems = new ProblemsPane(model, canvas);
+        canvas.setSnapToGrid(settings.snapToGrid());
+        canvas.setTheme(Themes.apply(settings.darkTheme()));
+    }
+
+    /**
+     * Builds the window into {@code stage} and shows it: opens {@link EditorOptions#file()} if given, fits it
+     * into view, then offers any crashed session's recovery file.
+     */
+    public static EditorWindow open(Stage stage, EditorOptions options) {
+        EditorWindow w = new EditorWindow(stage, options);
+        w.build();
+        if (options.file() != null) {
+            w.documents.load(options.file());
+        }
+        stage.show();
+        w.canvas.applyCss();
+        w.stage.getScene().getRoot().layout();
+        w.canvas.fitToView();
+        w.canvas.requestFocus();
+        if (options.offerRecovery()) {
+            Platform.runLater(() -> {
+                if (w.documents.offerRecovery()) {
+                    w.canvas.fitToView();
+                }
+            });
+        }
+        return w;
+    }
+
+    private void build() {
+        BorderPane root = new BorderPane();
+        root.setId("editor-root");
+        root.setTop(new VBox(menuBar(), toolBar()));
+
+        SplitPane middle = new SplitPane(canvas, problems);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.8);
+        SplitPane.setResizableWithParent(problems, false);
+        SplitPane main = new SplitPane(palette, middle, inspector);
+        main.setDividerPositions(0.17, 0.78);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        root.setCenter(main);
+        root.setBottom(status);
+        // The theme gives split panes a transparent background, which Prism still fills pixel by pixel under the
+        // canvas on every frame; without one there is nothing to fill (code beats the user-agent stylesheet).
+        middle.setBackground(javafx.scene.layout.Background.EMPTY);
+        main.setBackground(javafx.scene.layout.Background.EMPTY);
+
+        Scene scene = new Scene(root, 1360, 860);
+        for (EditorAction a : EditorAction.values()) {
+            for (KeyCombination k : a.extraKeys()) {
+                scene.getAccelerators().put(k, () -> perform(a));
+            }
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnCloseRequest(e -> {
+            if (!documents.requestClose()) {
+                e.consume();
+            }
+        });
+        model.addListener(new EditorModel.Listener() {
+            @Override
+            public void documentChanged(DocumentHistory.Change change) {
+                updateActions();
+                if (change.kind() == DocumentHistory.ChangeKind.RESET) {
+                    canvas.fitToView();
+                }
+            }
+
+            @Override
+            public void selectionChanged(Selection selection) {
+                updateActions();
+            }
+        });
+        updateActions();
+    }
+
+    private MenuBar menuBar() {
+        MenuBar bar = new MenuBar();
+        bar.setId("menu-bar");
+        Map<String, Menu> menus = new java.util.LinkedHashMap<>();
+        for (String name : List.of("File", "Edit", "View", "Arrange", "Help")) {
+            Menu m = new Menu(name);
+            m.setId("menu-" + name.toLowerCase(java.util.Locale.ROOT));
+            menus.put(name, m);
+            bar.getMenus().add(m);
+        }
+        for (EditorAction a : EditorAction.values()) {
+            MenuItem item = a == EditorAction.SNAP || a == EditorAction.DARK_THEME ? new CheckMenuItem(a.label())
+                    : new MenuItem(a.label());
+            item.setId("menu-item-" + a.name().toLowerCase(java.util.Locale.ROOT));
+            if (a.icon() != null) {
+                item.setGraphic(new FontIcon(a.icon()));
+            }
+            if (a.keys() != null) {
+                item.setAccelerator(a.keys());
+            }
+            item.setOnAction(e -> perform(a));
+            menuItems.put(a, item);
+            Menu m = menus.get(a.menu());
+            m.getItems().add(item);
+            switch (a) {
+                case OPEN -> m.getItems().add(recentMenu);
+                case SAVE_AS, REDO, DELETE, SELECT_ALL, FIT, ALIGN_BOTTOM, DISTRIBUTE_V -> m.getItems()
+                        .add(new SeparatorMenuItem());
+                default -> {
+                }
+            }
+        }
+        ((CheckMenuItem) menuItems.get(EditorAction.SNAP)).setSelected(settings.snapToGrid());
+        ((CheckMenuItem) menuItems.get(EditorAction.DARK_THEME)).setSelected(settings.darkTheme());
+        recentMenu.setId("menu-recent");
+        menus.get("File").setOnShowing(e -> fillRecent());
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        List<Path> files = documents.recentFiles().list();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+            return;
+        }
+        for (Path p : files) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setOnAction(e -> documents.openRecent(p));
+            recentMenu.getItems().add(item);
+        }
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar();
+        bar.setId("tool-bar");
+        List<List<EditorAction>> groups = List.of(
+                List.of(EditorAction.NEW, EditorAction.OPEN, EditorAction.SAVE),
+                List.of(EditorAction.UNDO, EditorAction.REDO),
+                List.of(EditorAction.CUT, EditorAction.COPY, EditorAction.PASTE, EditorAction.DUPLICATE,
+                        EditorAction.DELETE),
+                List.of(EditorAction.QUICK_INSERT),
+                List.of(EditorAction.ZOOM_OUT, EditorAction.ZOOM_IN, EditorAction.FIT, EditorAction.SNAP),
+                List.of(EditorAction.ALIGN_LEFT, EditorAction.ALIGN_TOP, EditorAction.DISTRIBUTE_H,
+                        EditorAction.DISTRIBUTE_V),
+                List.of(EditorAction.DARK_THEME, EditorAction.SHORTCUTS));
+        for (List<EditorAction> group : groups) {
+            if (!bar.getItems().isEmpty()) {
+                bar.getItems().add(new Separator(Orientation.VERTICAL));
+            }
+            for (EditorAction a : group) {
+                javafx.scene.control.ButtonBase b;
+                if (a == EditorAction.SNAP || a == EditorAction.DARK_THEME) {
+                    ToggleButton t = new ToggleButton(null, new FontIcon(a.icon()));
+                    t.setSelected(a == EditorAction.SNAP ? settings.snapToGrid() : settings.darkTheme());
+                    b = t;
+                } else {
+                    b = new Button(null, new FontIcon(a.icon()));
+                }
+                b.setId("tool-" + a.name().toLowerCase(java.util.Locale.ROOT));
+                b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+                b.setFocusTraversable(false);
+                b.setTooltip(new Tooltip(a.label() + (a.keys() == null ? "" : "  (" + a.keys().getDisplayText() + ")")));
+                b.setOnAction(e -> perform(a));
+                toolButtons.put(a, b);
+                bar.getItems().add(b);
+            }
+        }
+        return bar;
+    }
+
+    private void updateActions() {
+        DocumentHistory h = model.history();
+        boolean nodes = !model.selection().nodes().isEmpty();
+        boolean any = !model.selection().isEmpty();
+        setEnabled(EditorAction.UNDO, h.canUndo());
+        setEnabled(EditorAction.REDO, h.canRedo());
+        menuItems.get(EditorAction.UNDO).setText(h.undoLabel().map(l -> "Undo " + l).orElse("Undo"));
+        menuItems.get(EditorAction.REDO).setText(h.redoLabel().map(l -> "Redo " + l).orElse("Redo"));
+        setEnabled(EditorAction.CUT, nodes);
+        setEnabled(EditorAction.COPY, nodes);
+        setEnabled(EditorAction.DUPLICATE, nodes);
+        setEnabled(EditorAction.DELETE, any);
+        int n = model.selection().nodes().size();
+        for (EditorAction a : EditorAction.values()) {
+            if (a.menu().equals("Arrange")) {
+                boolean distribute = a == EditorAction.DISTRIBUTE_H || a == EditorAction.DISTRIBUTE_V;
+                setEnabled(a, a == EditorAction.SNAP_SELECTION ? n >= 1 : distribute ? n >= 3 : n >= 2);
+            }
+        }
+    }
+
+    /**
+     * Edit actions stay enabled for text fields: when a text field has the focus they act on its text instead,
+     * so the menu must not be greyed out by an empty node selection.
+     */
+    private void setEnabled(EditorAction a, boolean enabled) {
+        boolean textEdit = switch (a) {
+            case UNDO, REDO, CUT, COPY, DELETE -> true;
+            default -> false;
+        };
+        boolean on = enabled || textEdit && focusedText() != null;
+        MenuItem m = menuItems.get(a);
+        if (m != null) {
+            m.setDisable(!on);
+        }
+        Node b = toolButtons.get(a);
+        if (b != null) {
+            b.setDisable(!enabled);
+        }
+    }
+
+    private TextInputControl focusedText() {
+        Scene s = stage.getScene();
+        return s != null && s.getFocusOwner() instanceof TextInputControl t ? t : null;
+    }
+
+    /** Runs a menu or toolbar action. */
+    public void perform(EditorAction a) {
+        TextInputControl text = focusedText();
+        try {
+            switch (a) {
+                case NEW -> documents.newDocument();
+                case OPEN -> documents.open();
+                case SAVE -> documents.save();
+                case SAVE_AS -> documents.saveAs();
+                case QUIT -> {
+                    if (documents.requestClose()) {
+                        stage.close();
+                    }
+                }
+                case UNDO -> {
+                    if (text != null) {
+                        text.undo();
+                    } else {
+                        model.undo();
+                    }
+                }
+                case REDO -> {
+                    if (text != null) {
+                        text.redo();
+                    } else {
+                        model.redo();
+                    }
+                }
+                case CUT -> {
+                    if (text != null) {
+                        text.cut();
+                    } else if (canvas.copyToClipboard()) {
+                        Selection sel = model.selection();
+                        model.execute(new CompositeCommand("Cut " + sel.nodes().size() + " nodes",
+                                List.of(DeleteCommand.of(sel))));
+                    }
+                }
+                case COPY -> {
+                    if (text != null) {
+                        text.copy();
+                    } else if (canvas.copyToClipboard()) {
+                        status.show("Copied " + model.selection().nodes().size() + " nodes as .dag text");
+                    }
+                }
+                case PASTE -> {
+                    if (text != null) {
+                        text.paste();
+                    } else {
+                        canvas.pasteFromClipboard();
+                    }
+                }
+                case DUPLICATE -> model.duplicateSelection();
+                case DELETE -> {
+                    if (text != null) {
+                        text.deleteNextChar();
+                    } else {
+                        model.deleteSelection();
+                    }
+                }
+                case SELECT_ALL -> {
+                    if (text != null) {
+                        text.selectAll();
+                    } else {
+                        model.select(Selection.all(model.document()));
+                    }
+                }
+                case QUICK_INSERT -> canvas.openQuickInsert("");
+                case ZOOM_IN -> canvas.zoomBy(1.25);
+                case ZOOM_OUT -> canvas.zoomBy(1 / 1.25);
+                case RESET_ZOOM -> canvas.resetZoom();
+                case FIT -> canvas.fitToView();
+                case SNAP -> {
+                    boolean on = !canvas.isSnapToGrid();
+                    canvas.setSnapToGrid(on);
+                    settings.snapToGrid(on);
+                    syncToggle(a, on);
+                }
+                case DARK_THEME -> {
+                    boolean dark = !settings.darkTheme();
+                    settings.darkTheme(dark);
+                    canvas.setTheme(Themes.apply(dark));
+                    syncToggle(a, dark);
+                }
+                case SHORTCUTS -> ShortcutsWindow.show(stage);
+                case ALIGN_LEFT -> model.alignSelection(Arrange.Alignment.LEFT);
+                case ALIGN_CENTER_H -> model.alignSelection(Arrange.Alignment.CENTER_HORIZONTALLY);
+                case ALIGN_RIGHT -> model.alignSelection(Arrange.Alignment.RIGHT);
+                case ALIGN_TOP -> model.alignSelection(Arrange.Alignment.TOP);
+                case ALIGN_CENTER_V -> model.alignSelection(Arrange.Alignment.CENTER_VERTICALLY);
+                case ALIGN_BOTTOM -> model.alignSelection(Arrange.Alignment.BOTTOM);
+                case DISTRIBUTE_H -> model.alignSelection(Arrange.Alignment.DISTRIBUTE_HORIZONTALLY);
+                case DISTRIBUTE_V -> model.alignSelection(Arrange.Alignment.DISTRIBUTE_VERTICALLY);
+                case SNAP_SELECTION -> model.snapSelectionToGrid(Arrange.GRID);
+            }
+        } catch (CommandException e) {
+            status.show(e.getMessage());
+        }
+    }
+
+    private void syncToggle(EditorAction a, boolean on) {
+        if (menuItems.get(a) instanceof CheckMenuItem c) {
+            c.setSelected(on);
+        }
+        if (toolButtons.get(a) instanceof ToggleButton t) {
+            t.setSelected(on);
+        }
+    }
+
+    /** The window's stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The options it was opened with. */
+    public EditorOptions options() {
+        return options;
+    }
+
+    /** The model. */
+    public EditorModel model() {
+        return model;
+    }
+
+    /** The canvas. */
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    /** The palette. */
+    public PalettePane palette() {
+        return palette;
+    }
+
+    /** The inspector. */
+    public InspectorPane inspector() {
+        return inspector;
+    }
+
+    /** The problems list. */
+    public ProblemsPane problems() {
+        return problems;
+    }
+
+    /** The status bar. */
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    /** The file controller. */
+    public DocumentController documents() {
+        return documents;
+    }
+}

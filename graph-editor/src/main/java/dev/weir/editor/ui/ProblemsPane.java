@@ -1,0 +1,112 @@
+package dev.weir.editor.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.weir.editor.model.DocumentHistory;
+import dev.weir.editor.model.EditorModel;
+import dev.weir.editor.model.Selection;
+import dev.weir.engine.model.EdgeInstance;
+import dev.weir.engine.model.Problem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+import java.util.List;
+
+/**
+ * The problems list: every validation problem of the document, updated after each change. Clicking a problem
+ * selects the node (or edge) it is about and brings it into view.
+ */
+public final class ProblemsPane extends VBox {
+
+    private final EditorModel model;
+    private final GraphCanvas canvas;
+    private final ListView<Problem> list = new ListView<>();
+    private final Label header = new Label();
+
+    /** The problems of {@code model}; clicks reveal on {@code canvas}. */
+    public ProblemsPane(EditorModel model, GraphCanvas canvas) {
+        this.model = model;
+        this.canvas = canvas;
+        setId("problems");
+        setSpacing(4);
+        setStyle("-fx-padding: 4 8 8 8;");
+        header.getStyleClass().add(Styles.TEXT_BOLD);
+        list.setId("problems-list");
+        list.setPlaceholder(new Label("No problems: the graph can run."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                FontIcon icon = new FontIcon(p.isError() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT_OUTLINE);
+                icon.getStyleClass().add(p.isError() ? Styles.DANGER : Styles.WARNING);
+                Label where = new Label(p.location());
+                where.getStyleClass().add(Styles.TEXT_MUTED);
+                where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label msg = new Label(p.message());
+                HBox.setHgrow(msg, Priority.ALWAYS);
+                setGraphic(new HBox(8, icon, where, msg));
+                setText(null);
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                Problem p = list.getSelectionModel().getSelectedItem();
+                if (p != null) {
+                    reveal(p);
+                }
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(header, list);
+        model.addListener(new EditorModel.Listener() {
+            @Override
+            public void documentChanged(DocumentHistory.Change change) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    /** The list, for tests. */
+    public ListView<Problem> list() {
+        return list;
+    }
+
+    private void refresh() {
+        List<Problem> problems = model.problems();
+        if (!problems.equals(list.getItems())) {
+            list.getItems().setAll(problems);
+        }
+        long errors = problems.stream().filter(Problem::isError).count();
+        long warnings = problems.size() - errors;
+        header.setText(problems.isEmpty() ? "Problems" : "Problems: " + count(errors, "error")
+                + (warnings == 0 ? "" : ", " + count(warnings, "warning")));
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** Selects and shows what {@code p} is about. */
+    void reveal(Problem p) {
+        if (p.nodeId() != null && model.document().nodes().containsKey(p.nodeId())) {
+            model.select(Selection.ofNode(p.nodeId()));
+            canvas.reveal(p.nodeId());
+        } else if (p.edgeId() != null && model.document().edges().containsKey(p.edgeId())) {
+            model.select(Selection.ofEdge(p.edgeId()));
+            EdgeInstance e = model.document().edges().get(p.edgeId());
+            canvas.reveal(e.to().node());
+        }
+    }
+}
