@@ -67,7 +67,9 @@ class CanvasGesturesTest extends EditorFxTest {
         clickAt(title("fft"));
         shortcut(KeyCode.C);
         String text = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
-        assertThat(text).startsWith("{").contains("\"format_version\": 1").contains("\"type\": \"dsp.fft\"");
+        assertThat(text).startsWith("{")
+                .contains("\"format_version\": " + dev.weir.engine.model.GraphDocument.CURRENT_FORMAT_VERSION)
+                .contains("\"type\": \"dsp.fft\"");
 
         Point first = canvasAt(0.2, 0.8);
         moveTo(screen(first));
