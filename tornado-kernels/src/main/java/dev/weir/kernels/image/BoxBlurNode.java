@@ -1,14 +1,10 @@
 package dev.weir.kernels.image;
 
-import dev.weir.engine.api.DataType;
-import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.api.TypeInference;
-import dev.weir.kernels.Kernel;
-import dev.weir.kernels.TaskGraph;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +15,7 @@ import java.util.List;
  * fixed-point reciprocal, {@code ((sum + delta) * scale) >> 23}; the same two constants are computed here. An
  * even ksize anchors the window at {@code ksize / 2}, as OpenCV's default anchor does.
  */
-final class BoxBlurNode extends KernelFilter {
+final class BoxBlurNode extends SeparableFilter {
 
     static final List<String> FORMATS = List.of("gray8", "rgb24", "bgr24");
     /** Largest window side for which OpenCV's 8-bit path (and so this node) is exact. */
@@ -42,21 +38,6 @@ final class BoxBlurNode extends KernelFilter {
                 .infer(TypeInference.imageSizeFrom("in"))
                 .acceleratorCapable(true)
                 .factory(BoxBlurNode::new)
-                .build();
-    }
-
-    private SeparableArgs args;
-
-    @Override
-    protected List<Kernel<?>> kernels() {
-        return List.of(FilterKernels.SEPARABLE);
-    }
-
-    @Override
-    protected TaskGraph prepare(Params params, DataType.ImageOf input, DataType.ImageOf output, int workers) {
-        args = new SeparableArgs(input.width().size(), input.height().size(), input.format().channels(), workers);
-        return TaskGraph.named(context.nodeId())
-                .task(FilterKernels.SEPARABLE, args)
                 .build();
     }
 
@@ -89,11 +70,5 @@ final class BoxBlurNode extends KernelFilter {
             scale++;
         }
         return new int[] {scale, delta};
-    }
-
-    @Override
-    protected void bind(Frame src, Frame dst) {
-        args.src = src.bytes();
-        args.dst = dst.bytes();
     }
 }

@@ -1,14 +1,10 @@
 package dev.weir.kernels.image;
 
-import dev.weir.engine.api.DataType;
-import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.api.TypeInference;
-import dev.weir.kernels.Kernel;
-import dev.weir.kernels.TaskGraph;
 
 import java.util.List;
 
@@ -17,7 +13,7 @@ import java.util.List;
  * the fixed-point kernel of {@link GaussianCoefficients}, a horizontal then a vertical pass. Sigma and the kernel
  * size are hot: new weights are computed between two frames.
  */
-final class GaussianBlurNode extends KernelFilter {
+final class GaussianBlurNode extends SeparableFilter {
 
     static final List<String> FORMATS = List.of("gray8", "rgb24", "bgr24");
     /** Largest kernel: 6 sigma + 1 for the largest sigma. */
@@ -44,42 +40,18 @@ final class GaussianBlurNode extends KernelFilter {
                 .build();
     }
 
-    private SeparableArgs args;
-
-    @Override
-    protected List<Kernel<?>> kernels() {
-        return List.of(FilterKernels.SEPARABLE);
-    }
-
-    @Override
-    protected TaskGraph prepare(Params params, DataType.ImageOf input, DataType.ImageOf output, int workers) {
-        args = new SeparableArgs(input.width().size(), input.height().size(), input.format().channels(), workers);
-        return TaskGraph.named(context.nodeId())
-                .task(FilterKernels.SEPARABLE, args)
-                .build();
-    }
-
     @Override
     protected void apply(Params params, boolean opening) {
         double sigma = params.getDouble("sigma");
         int ksize = params.getInt("ksize");
         if (ksize % 2 == 0 && ksize != 0) {
             String problem = "param 'ksize' must be odd (or 0 to follow sigma), was " + ksize;
-            if (opening) {
-                throw new IllegalArgumentException(problem);
-            }
-            refuse(problem);
+            refuse(problem, opening);
             return;
         }
         int n = ksize == 0 ? GaussianCoefficients.sizeFor(sigma) : ksize;
         int[] w = GaussianCoefficients.fixedPoint(n, sigma);
         // Both passes keep every bit: 8 fraction bits after the rows, 16 after the columns, then round half up.
         args.weights(w, n / 2, w, n / 2, 1 << 15, 1, 16);
-    }
-
-    @Override
-    protected void bind(Frame src, Frame dst) {
-        args.src = src.bytes();
-        args.dst = dst.bytes();
     }
 }

@@ -105,8 +105,14 @@ abstract class KernelFilter implements Processor {
         apply(next, false);
     }
 
-    /** Logs that a hot change was refused and the previous value stays. */
-    protected final void refuse(String message) {
+    /**
+     * A bad param value: when {@code opening}, fails the open with {@code message}; during a hot change, logs that
+     * the change was refused and the previous value stays.
+     */
+    protected final void refuse(String message, boolean opening) {
+        if (opening) {
+            throw new IllegalArgumentException(message);
+        }
         context.logger().log(System.Logger.Level.WARNING, "node ''{0}'': {1}; the previous value stays",
                 context.nodeId(), message);
     }

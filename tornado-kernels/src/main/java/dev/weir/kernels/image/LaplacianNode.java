@@ -1,14 +1,10 @@
 package dev.weir.kernels.image;
 
-import dev.weir.engine.api.DataType;
-import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.ParamSpec;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.api.TypeInference;
-import dev.weir.kernels.Kernel;
-import dev.weir.kernels.TaskGraph;
 
 import java.util.List;
 
@@ -16,7 +12,7 @@ import java.util.List;
  * {@code image.laplacian}: the absolute Laplacian saturated to 8 bits, equal to OpenCV's
  * {@code convertScaleAbs(Laplacian(src, CV_16S, ksize))} for ksize 1 and 3 (integer arithmetic, exact).
  */
-final class LaplacianNode extends KernelFilter {
+final class LaplacianNode extends StencilFilter {
 
     static final List<String> FORMATS = List.of("gray8", "rgb24", "bgr24");
 
@@ -38,17 +34,8 @@ final class LaplacianNode extends KernelFilter {
                 .build();
     }
 
-    private StencilArgs args;
-
-    @Override
-    protected List<Kernel<?>> kernels() {
-        return List.of(FilterKernels.LAPLACIAN);
-    }
-
-    @Override
-    protected TaskGraph prepare(Params params, DataType.ImageOf input, DataType.ImageOf output, int workers) {
-        args = new StencilArgs(input.width().size(), input.height().size(), input.format().channels());
-        return TaskGraph.named(context.nodeId()).task(FilterKernels.LAPLACIAN, args).build();
+    LaplacianNode() {
+        super(FilterKernels.LAPLACIAN);
     }
 
     @Override
@@ -56,18 +43,9 @@ final class LaplacianNode extends KernelFilter {
         int k = params.getInt("ksize");
         if (k != 1 && k != 3) {
             String problem = "param 'ksize' must be 1 or 3, was " + k;
-            if (opening) {
-                throw new IllegalArgumentException(problem);
-            }
-            refuse(problem);
+            refuse(problem, opening);
             return;
         }
         args.aperture = k;
-    }
-
-    @Override
-    protected void bind(Frame src, Frame dst) {
-        args.src = src.bytes();
-        args.dst = dst.bytes();
     }
 }

@@ -1,13 +1,9 @@
 package dev.weir.kernels.image;
 
-import dev.weir.engine.api.DataType;
-import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PortSpec;
 import dev.weir.engine.api.TypeInference;
-import dev.weir.kernels.Kernel;
-import dev.weir.kernels.TaskGraph;
 
 import java.util.List;
 
@@ -16,7 +12,7 @@ import java.util.List;
  * rounded and saturated to 8 bits; equal to {@code convertScaleAbs(magnitude(Sobel(dx), Sobel(dy)))} computed in
  * float by OpenCV.
  */
-final class SobelNode extends KernelFilter {
+final class SobelNode extends StencilFilter {
 
     static final List<String> FORMATS = List.of("gray8", "rgb24", "bgr24");
 
@@ -37,27 +33,12 @@ final class SobelNode extends KernelFilter {
                 .build();
     }
 
-    private StencilArgs args;
-
-    @Override
-    protected List<Kernel<?>> kernels() {
-        return List.of(FilterKernels.SOBEL_MAGNITUDE);
-    }
-
-    @Override
-    protected TaskGraph prepare(Params params, DataType.ImageOf input, DataType.ImageOf output, int workers) {
-        args = new StencilArgs(input.width().size(), input.height().size(), input.format().channels());
-        return TaskGraph.named(context.nodeId()).task(FilterKernels.SOBEL_MAGNITUDE, args).build();
+    SobelNode() {
+        super(FilterKernels.SOBEL_MAGNITUDE);
     }
 
     @Override
     protected void apply(Params params, boolean opening) {
         // No hot params.
-    }
-
-    @Override
-    protected void bind(Frame src, Frame dst) {
-        args.src = src.bytes();
-        args.dst = dst.bytes();
     }
 }
