@@ -4,15 +4,12 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.NodeRegistry;
-import dev.weir.engine.api.OutputPort;
 import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.Processor;
-import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.WorkStatus;
 import dev.weir.nodes.dsp.DspNodes;
@@ -53,7 +50,7 @@ public class FftOverheadBenchmark {
     private Processor node;
     private Inputs in;
     private Outputs out;
-    private Discarding discarding;
+    private BenchPorts.DiscardingOutput discarding;
     private FloatFFT_1D bare;
     private float[] input;
     private float[] work;
@@ -71,11 +68,11 @@ public class FftOverheadBenchmark {
         }
         List<ResolvedPort> ins = fft.resolveInputs(params);
         List<ResolvedPort> outs = fft.resolveOutputs(params);
-        in = new Inputs(List.of(new Looping(ins.getFirst().name(), chunkType, chunk)));
-        discarding = new Discarding(outs.getFirst().name(), outs.getFirst().type());
+        in = new Inputs(List.of(new BenchPorts.LoopingInput(ins.getFirst().name(), chunkType, chunk)));
+        discarding = new BenchPorts.DiscardingOutput(outs.getFirst().name(), outs.getFirst().type());
         out = new Outputs(List.of(discarding));
         node = fft.factory().create();
-        node.open(new Context(fft, params, ins, outs));
+        node.open(new BenchPorts.Context("fft", fft, params, ins, outs));
         bare = new FloatFFT_1D(size);
         work = new float[2 * size];
     }
@@ -99,105 +96,4 @@ public class FftOverheadBenchmark {
         bh.consume(work);
     }
 
-    /** Serves the same chunk for ever. */
-    private record Looping(String name, DataType type, Frame frame) implements InputPort {
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public int available() {
-            return 1;
-        }
-
-        @Override
-        public Frame peek() {
-            return frame;
-        }
-
-        @Override
-        public void release() {
-        }
-
-        @Override
-        public int position() {
-            return 0;
-        }
-
-        @Override
-        public void consume(int elements) {
-        }
-
-        @Override
-        public boolean isEndOfStream() {
-            return false;
-        }
-    }
-
-    /** Takes one frame per operation and drops it, so that one operation is exactly one spectrum. */
-    private static final class Discarding implements OutputPort {
-        private final String name;
-        private final DataType type;
-        private final Frame frame;
-        int published;
-
-        void reset() {
-            published = 0;
-        }
-
-        Discarding(String name, DataType type) {
-            this.name = name;
-            this.type = type;
-            this.frame = new Frame(type);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public DataType type() {
-            return type;
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public int remaining() {
-            return published == 0 ? 1 : 0;
-        }
-
-        @Override
-        public Frame claim() {
-            return frame;
-        }
-
-        @Override
-        public void publish() {
-            published++;
-        }
-    }
-
-    private record Context(NodeDescriptor descriptor, Params params, List<ResolvedPort> inputs,
-                           List<ResolvedPort> outputs) implements ProcessorContext {
-        @Override
-        public String nodeId() {
-            return "fft";
-        }
-
-        @Override
-        public boolean isInputConnected(String name) {
-            return true;
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("bench.fft");
-        }
-    }
 }

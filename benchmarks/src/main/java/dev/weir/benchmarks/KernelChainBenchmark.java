@@ -12,7 +12,6 @@ import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PixelFormat;
 import dev.weir.engine.api.Processor;
-import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.WorkStatus;
 import dev.weir.kernels.image.Border;
@@ -139,7 +138,7 @@ public class KernelChainBenchmark {
 
         Chain(Frame rgb, int threads) throws Exception {
             NodeRegistry registry = NodeRegistry.of(new ImageNodes());
-            InputPort source = new Looping(rgb);
+            InputPort source = new BenchPorts.LoopingInput(rgb);
             DataType type = rgb.type();
             Slot slot = null;
             String[] ids = {"image.grey", "image.gaussian_blur", "image.laplacian"};
@@ -155,7 +154,7 @@ public class KernelChainBenchmark {
                 List<ResolvedPort> out = List.of(new ResolvedPort(declared.getFirst().name(), 0, outType, false,
                         declared.getFirst().spec()));
                 Processor proc = d.factory().create();
-                proc.open(new Context(d, p, in, out));
+                proc.open(new BenchPorts.Context(d.id().replace('.', '_'), d, p, in, out));
                 Slot next = new Slot(outType);
                 nodes.add(proc);
                 ins.add(new Inputs(List.of(slot == null ? source : slot)));
@@ -254,70 +253,6 @@ public class KernelChainBenchmark {
         @Override
         public void publish() {
             full = true;
-        }
-    }
-
-    /** Serves the same frame for ever. */
-    private record Looping(Frame frame) implements InputPort {
-        @Override
-        public String name() {
-            return "in";
-        }
-
-        @Override
-        public DataType type() {
-            return frame.type();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public int available() {
-            return 1;
-        }
-
-        @Override
-        public Frame peek() {
-            return frame;
-        }
-
-        @Override
-        public void release() {
-        }
-
-        @Override
-        public int position() {
-            return 0;
-        }
-
-        @Override
-        public void consume(int elements) {
-        }
-
-        @Override
-        public boolean isEndOfStream() {
-            return false;
-        }
-    }
-
-    private record Context(NodeDescriptor descriptor, Params params, List<ResolvedPort> inputs,
-                           List<ResolvedPort> outputs) implements ProcessorContext {
-        @Override
-        public String nodeId() {
-            return descriptor.id().replace('.', '_');
-        }
-
-        @Override
-        public boolean isInputConnected(String name) {
-            return true;
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("bench.kernels");
         }
     }
 

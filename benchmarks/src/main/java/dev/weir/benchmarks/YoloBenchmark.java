@@ -7,16 +7,13 @@ import ai.onnxruntime.OrtSession;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.InputPort;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.NodeRegistry;
-import dev.weir.engine.api.OutputPort;
 import dev.weir.engine.api.Outputs;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.api.PixelFormat;
 import dev.weir.engine.api.Processor;
-import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.WorkStatus;
 import dev.weir.nodes.vision.Letterbox;
@@ -91,7 +88,7 @@ public class YoloBenchmark {
         Processor node;
         Inputs in;
         Outputs out;
-        Discarding discarding;
+        BenchPorts.DiscardingOutput discarding;
 
         @Setup(Level.Trial)
         public void setUp(YoloBenchmark b) throws Exception {
@@ -102,11 +99,11 @@ public class YoloBenchmark {
             ResolvedPort declaredIn = yolo.resolveInputs(params).getFirst();
             ResolvedPort in0 = new ResolvedPort(declaredIn.name(), 0, image.type(), false, declaredIn.spec());
             ResolvedPort out0 = yolo.resolveOutputs(params).getFirst();
-            in = new Inputs(List.of(new Looping(in0.name(), image.type(), image)));
-            discarding = new Discarding(out0.name(), out0.type());
+            in = new Inputs(List.of(new BenchPorts.LoopingInput(in0.name(), image.type(), image)));
+            discarding = new BenchPorts.DiscardingOutput(out0.name(), out0.type());
             out = new Outputs(List.of(discarding));
             node = yolo.factory().create();
-            node.open(new Context(yolo, params, List.of(in0), List.of(out0)));
+            node.open(new BenchPorts.Context("yolo", yolo, params, List.of(in0), List.of(out0)));
         }
 
         @TearDown(Level.Trial)
@@ -244,101 +241,4 @@ public class YoloBenchmark {
         return f;
     }
 
-    /** Serves the same image for ever. */
-    private record Looping(String name, DataType type, Frame frame) implements InputPort {
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public int available() {
-            return 1;
-        }
-
-        @Override
-        public Frame peek() {
-            return frame;
-        }
-
-        @Override
-        public void release() {
-        }
-
-        @Override
-        public int position() {
-            return 0;
-        }
-
-        @Override
-        public void consume(int elements) {
-        }
-
-        @Override
-        public boolean isEndOfStream() {
-            return false;
-        }
-    }
-
-    /** Takes one frame per operation and drops it. */
-    private static final class Discarding implements OutputPort {
-        private final String name;
-        private final DataType type;
-        private final Frame frame;
-        int published;
-
-        Discarding(String name, DataType type) {
-            this.name = name;
-            this.type = type;
-            this.frame = new Frame(type);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public DataType type() {
-            return type;
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public int remaining() {
-            return published == 0 ? 1 : 0;
-        }
-
-        @Override
-        public Frame claim() {
-            return frame;
-        }
-
-        @Override
-        public void publish() {
-            published++;
-        }
-    }
-
-    private record Context(NodeDescriptor descriptor, Params params, List<ResolvedPort> inputs,
-                           List<ResolvedPort> outputs) implements ProcessorContext {
-        @Override
-        public String nodeId() {
-            return "yolo";
-        }
-
-        @Override
-        public boolean isInputConnected(String name) {
-            return true;
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("bench.yolo");
-        }
-    }
 }
