@@ -608,12 +608,7 @@ public final class QueueChannel implements Channel, AutoCloseable {
         @Override
         public void consume(int elements) {
             Frame f = peek();
-            int left = f.length() - position;
-            if (elements < 0 || elements > left) {
-                throw new IllegalStateException("input " + readerName + ": consume(" + elements + ") with "
-                        + left + " elements left in the head frame");
-            }
-            position += elements;
+            position = ChannelReader.advance(readerName, f, position, elements);
             if (position == f.length()) {
                 release();
             }

@@ -103,12 +103,7 @@ public final class DelayedReader implements ChannelReader {
             inner.consume(elements);
             return;
         }
-        int left = initial[next].length() - position;
-        if (elements < 0 || elements > left) {
-            throw new IllegalStateException("input " + name() + ": consume(" + elements + ") with " + left
-                    + " elements left in the head frame");
-        }
-        position += elements;
+        position = ChannelReader.advance(name(), initial[next], position, elements);
         if (position == initial[next].length()) {
             release();
         }
