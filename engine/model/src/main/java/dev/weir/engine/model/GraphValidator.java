@@ -108,7 +108,9 @@ public final class GraphValidator {
      * when it may. The editor shows the message as the tooltip of a refused drop.
      *
      * <p>It looks only at the two nodes and the edges of the document, never runs a full validation, and takes
-     * time linear in nodes plus edges. It does not judge the rest of the document: a graph that already has
+     * time linear in nodes plus edges. When the writer's output size follows its own inputs
+     * ({@link TypeInference}), it first derives the document's types, which is linear too but calls each node's
+     * inference (a video source's probe is cached by the node). It does not judge the rest of the document: a graph that already has
      * problems may still accept a good edge.
      */
     public Optional<Problem> explainWhyNot(GraphDocument doc, PortRef from, PortRef to) {
@@ -171,8 +173,7 @@ public final class GraphValidator {
         DataType outType = out.get().type();
         if (!outType.isResolved() && writer.descriptor().infersOutputs()) {
             // The writer's size follows its own inputs, so ask what the whole document makes of it.
-            Analysis whole = new Analysis(doc).run();
-            ResolvedNode inferred = whole.resolved.get(writer.id());
+            ResolvedNode inferred = new Analysis(doc).inferOnly().resolved.get(writer.id());
             if (inferred != null) {
                 outType = inferred.output(from.port()).map(ResolvedPort::type).orElse(outType);
             }
@@ -424,12 +425,7 @@ public final class GraphValidator {
         }
 
         Analysis run() {
-            for (NodeInstance n : nodes) {
-                if (n.enabled()) {
-                    checkNode(n);
-                }
-            }
-            inferTypes();
+            inferOnly();
             for (ResolvedNode r : resolved.values()) {
                 if (!inferenceFailed.contains(r.id())) {
                     checkSized(r);
@@ -440,6 +436,20 @@ public final class GraphValidator {
                 checkEdge(e, firstWriter);
             }
             checkLoops();
+            return this;
+        }
+
+        /**
+         * Resolves every enabled node and derives the types that follow the inputs, without judging edges or
+         * loops: {@link #run}'s first half, and all {@link #explainWhyNot} needs to know a writer's real type.
+         */
+        Analysis inferOnly() {
+            for (NodeInstance n : nodes) {
+                if (n.enabled()) {
+                    checkNode(n);
+                }
+            }
+            inferTypes();
             return this;
         }
 
