@@ -1,5 +1,6 @@
 package dev.weir.engine.runtime;
 
+import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.InputPort;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
@@ -9,6 +10,8 @@ import dev.weir.engine.api.Processor;
 import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.Scheduling;
+import dev.weir.engine.api.preview.PreviewSlot;
+import dev.weir.engine.api.preview.PreviewSpec;
 import dev.weir.engine.runtime.channel.Channel;
 import dev.weir.engine.runtime.channel.ChannelReader;
 import dev.weir.engine.runtime.channel.ChannelWriter;
@@ -48,6 +51,11 @@ import java.util.function.Consumer;
  * result FAILED, but the rest of the graph keeps running: its readers see end of stream and its writers stop
  * being gated by it.
  *
+ * <p><b>Previews.</b> A preview node's {@code openPreview} makes its slot and attaches it to the run's
+ * {@link RunOptions#previews() hub} at once; when the run ends (completed, stopped or failed), once every worker has
+ * closed its processors, the session detaches every attached slot exactly once, before {@link #await} and
+ * {@link #stop} return.
+ *
  * <p>Every public method may be called from any thread. {@link #stop()} returns once every engine thread has
  * ended and every processor has been closed; with cooperative nodes that takes well under 100 ms, because no
  * engine thread ever blocks on an edge: a worker notices the stop at its next duty cycle, at most one park period
@@ -68,6 +76,8 @@ public final class Session implements AutoCloseable {
     private final Map<String, Params> desiredParams = new LinkedHashMap<>();
     private final List<Worker> workers = new ArrayList<>();
     private final List<EdgeProbe> edgeProbes = new ArrayList<>();
+    /** The run's preview slots, detached once in {@link #finishRun}. */
+    private final RunPreviews previews;
     private final CountDownLatch opened;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicInteger liveWorkers = new AtomicInteger();
@@ -99,6 +109,7 @@ public final class Session implements AutoCloseable {
         this.localProcess = transport == null ? dev.weir.engine.model.NodeInstance.MAIN_PROCESS
                 : transport.localProcess();
         this.remote = transport == null ? null : transport.remoteGroups().orElse(null);
+        this.previews = new RunPreviews(plan.options().previews());
         if (transport == null && plan.needsTransport()) {
             throw new IllegalArgumentException("graph '" + plan.graph().document().id()
                     + "' needs a process transport (engine/ipc) to run");
@@ -164,7 +175,7 @@ public final class Session implements AutoCloseable {
             NodeDescriptor d = n.resolved().descriptor();
             Processor processor = d.factory().create();
             RunContext context = new RunContext(n.id(), d, n.resolved().params(), n.resolved().inputs(),
-                    n.resolved().outputs(), List.copyOf(connected));
+                    n.resolved().outputs(), List.copyOf(connected), previews);
             NodeTask task = new NodeTask(n.id(), d, processor, context, new Inputs(inPorts),
                     new dev.weir.engine.api.Outputs(writers), completion.toArray(InputPort[]::new),
                     readers.toArray(ChannelReader[]::new), writers.toArray(ChannelWriter[]::new));
@@ -537,6 +548,9 @@ public final class Session implements AutoCloseable {
                 transport.close();
             }
         }
+        // Every worker has exited, so every processor that wrote into a slot is closed. Before the count-down, so
+        // that a caller whose stop() or await() has returned finds every slot detached.
+        previews.detachAll();
         state = end;
         // Count down before waking the sampler: woken first, it could see the run still going and park for a
         // whole interval, which would hold up stop() by up to that long.
@@ -664,7 +678,8 @@ public final class Session implements AutoCloseable {
 
     /** The context handed to each processor's {@code open}. */
     private record RunContext(String nodeId, NodeDescriptor descriptor, Params params, List<ResolvedPort> inputs,
-                              List<ResolvedPort> outputs, List<String> connectedInputs) implements ProcessorContext {
+                              List<ResolvedPort> outputs, List<String> connectedInputs, RunPreviews previews)
+            implements ProcessorContext {
         @Override
         public boolean isInputConnected(String name) {
             return connectedInputs.contains(name);
@@ -673,6 +688,17 @@ public final class Session implements AutoCloseable {
         @Override
         public System.Logger logger() {
             return System.getLogger("weir.node." + nodeId);
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * <p>Here the slot is attached to the run's {@link RunOptions#previews() hub} at once, and detached by the
+         * session when the run has ended.
+         */
+        @Override
+        public PreviewSlot openPreview(PreviewSpec spec, List<DataType> laneTypes) {
+            return previews.open(nodeId, spec, laneTypes);
         }
     }
 }

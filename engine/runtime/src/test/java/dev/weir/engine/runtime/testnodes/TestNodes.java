@@ -20,6 +20,9 @@ import dev.weir.engine.api.ProcessorContext;
 import dev.weir.engine.api.RecordSchema;
 import dev.weir.engine.api.Scheduling;
 import dev.weir.engine.api.WorkStatus;
+import dev.weir.engine.api.preview.PreviewKind;
+import dev.weir.engine.api.preview.PreviewSlot;
+import dev.weir.engine.api.preview.PreviewSpec;
 import dev.weir.nodes.basic.BasicNodes;
 
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import java.util.Map;
 
 /**
  * Nodes that exist only to test the engine: a collecting sink, a slow sink, a sink that never reads, a node that
- * fails on request, a take-N node and a blocking source. Together with the basic nodes (counter, multiply, sum)
+ * fails on request, a take-N node, a blocking source and a preview sink. Together with the basic nodes (counter, multiply, sum)
  * they build the seed shapes.
  *
  * <p>{@link #registry(Collector)} also wraps every descriptor's factory so that the collector learns of every
@@ -98,6 +101,13 @@ public final class TestNodes implements NodeProvider {
                         .input(PortSpec.of("in", VALUE, "values"))
                         .output(PortSpec.of("out", VALUE, "the first n values"))
                         .factory(Take::new).build(),
+                NodeDescriptor.builder("test.preview", 1).category("Test")
+                        .param(chunk())
+                        .param(ParamSpec.bool("fail_open", "Fail open", false, false,
+                                "throw from open after the slot is made"))
+                        .input(PortSpec.of("in", new DataType.SampleStream(ElementType.FLOAT32, Dim.param("chunk")),
+                                "samples"))
+                        .factory(Preview::new).build(),
                 NodeDescriptor.builder("test.sleepy_source", 1).category("Test")
                         .scheduling(Scheduling.BLOCKING)
                         .param(ParamSpec.integer("sleep_ms", "Sleep", 10, 0, 60_000, "ms", false, "sleep per frame"))
@@ -289,6 +299,38 @@ public final class TestNodes implements NodeProvider {
             o.publish();
             p.release();
             passed++;
+            return WorkStatus.OK;
+        }
+    }
+
+    /**
+     * A minimal preview sink: opens one TIME_PLOT slot and publishes every chunk it takes into it, unthrottled, so
+     * the slot always ends holding the last chunk of the stream.
+     */
+    static final class Preview implements Processor {
+        private PreviewSlot slot;
+
+        @Override
+        public void open(ProcessorContext context) {
+            int chunk = context.params().getInt("chunk");
+            slot = context.openPreview(PreviewSpec.of(PreviewKind.TIME_PLOT, context.nodeId()),
+                    List.of(new DataType.SampleStream(ElementType.FLOAT32, Dim.of(chunk))));
+            if (context.params().getBoolean("fail_open")) {
+                throw new IllegalStateException("failing in open after making the slot, as asked");
+            }
+        }
+
+        @Override
+        public WorkStatus process(Inputs in, Outputs out) {
+            InputPort p = in.port(0);
+            if (p.available() == 0) {
+                return WorkStatus.NEED_INPUT;
+            }
+            while (p.available() > 0) {
+                slot.claim()[0].copyFrom(p.peek());
+                slot.publish();
+                p.release();
+            }
             return WorkStatus.OK;
         }
     }
