@@ -32,11 +32,16 @@ import java.util.regex.Pattern;
  * @param migrations  how params written for older type versions become this version's, one per older version
  * @param inference   derives output types the params leave open from the types that feed the node
  *                    ({@link TypeInference#DECLARED} when the params size every port)
+ * @param preview     whether the node is a preview sink: it shows its inputs to a viewer (through
+ *                    {@link ProcessorContext#openPreview}) and writes nothing downstream, so its inputs should be
+ *                    fed through keep-latest edges that never hold the pipeline back. The validator warns about a
+ *                    back-pressured edge into such a node, and the editor connects its inputs keep-latest
  */
 public record NodeDescriptor(String id, int version, String label, String category, String description,
                              List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params,
                              RateSpec rate, Scheduling scheduling, boolean acceleratorCapable,
-                             ProcessorFactory factory, List<ParamMigration> migrations, TypeInference inference) {
+                             ProcessorFactory factory, List<ParamMigration> migrations, TypeInference inference,
+                             boolean preview) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -80,6 +85,20 @@ public record NodeDescriptor(String id, int version, String label, String catego
         for (PortSpec port : outputs) {
             checkTypeParams(id, port, port.type(), params);
         }
+        if (preview && (inputs.isEmpty() || !outputs.isEmpty())) {
+            // A keep-latest input drops frames by design; a node that passed them on would silently lose data.
+            throw new IllegalArgumentException("node type '" + id + "' is marked as a preview, so it must have inputs"
+                    + " and no outputs; it has " + inputs.size() + " inputs and " + outputs.size() + " outputs");
+        }
+    }
+
+    /** A descriptor that is not a preview sink: the shape descriptors had before previews existed. */
+    public NodeDescriptor(String id, int version, String label, String category, String description,
+                          List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params, RateSpec rate,
+                          Scheduling scheduling, boolean acceleratorCapable, ProcessorFactory factory,
+                          List<ParamMigration> migrations, TypeInference inference) {
+        this(id, version, label, category, description, inputs, outputs, params, rate, scheduling,
+                acceleratorCapable, factory, migrations, inference, false);
     }
 
     /**
@@ -310,6 +329,7 @@ public record NodeDescriptor(String id, int version, String label, String catego
         private ProcessorFactory factory;
         private final List<ParamMigration> migrations = new ArrayList<>();
         private TypeInference inference = TypeInference.DECLARED;
+        private boolean preview;
 
         private Builder(String id, int version) {
             this.id = id;
@@ -378,9 +398,18 @@ public record NodeDescriptor(String id, int version, String label, String catego
             return this;
         }
 
+        /**
+         * Marks the node as a preview sink (see {@link NodeDescriptor#preview()}): its inputs are meant to be fed
+         * through keep-latest edges. Such a node must have inputs and no outputs.
+         */
+        public Builder preview() {
+            this.preview = true;
+            return this;
+        }
+
         public NodeDescriptor build() {
             return new NodeDescriptor(id, version, label, category, description, inputs, outputs, params, rate,
-                    scheduling, acceleratorCapable, factory, migrations, inference);
+                    scheduling, acceleratorCapable, factory, migrations, inference, preview);
         }
     }
 }

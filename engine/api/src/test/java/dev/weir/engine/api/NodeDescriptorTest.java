@@ -44,7 +44,36 @@ class NodeDescriptorTest {
         assertThat(d.rate()).isEqualTo(RateSpec.ONE_TO_ONE);
         assertThat(d.scheduling()).isEqualTo(Scheduling.COOPERATIVE);
         assertThat(d.acceleratorCapable()).isFalse();
+        assertThat(d.preview()).isFalse();
         assertThat(d.defaults()).isEqualTo(Params.empty());
+    }
+
+    @Test
+    void previewHintIsCarriedAndKeptByTheShortConstructor() {
+        NodeDescriptor p = NodeDescriptor.builder("preview.plot", 1)
+                .input(PortSpec.of("in", F32, "samples"))
+                .preview()
+                .factory(FACTORY).build();
+        assertThat(p.preview()).isTrue();
+        assertThat(FFT.preview()).isFalse();
+
+        NodeDescriptor copy = new NodeDescriptor(p.id(), p.version(), p.label(), p.category(), p.description(),
+                p.inputs(), p.outputs(), p.params(), p.rate(), p.scheduling(), p.acceleratorCapable(), p.factory(),
+                p.migrations(), p.inference());
+        assertThat(copy.preview()).as("the constructor without the hint makes no preview").isFalse();
+    }
+
+    @Test
+    void aPreviewMustBeASinkWithInputs() {
+        assertThatThrownBy(() -> NodeDescriptor.builder("preview.tap", 1)
+                .input(PortSpec.of("in", F32, "samples"))
+                .output(PortSpec.of("out", F32, "the same samples"))
+                .preview().factory(FACTORY).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("node type 'preview.tap' is marked as a preview, so it must have inputs and no outputs;"
+                        + " it has 1 inputs and 1 outputs");
+        assertThatThrownBy(() -> NodeDescriptor.builder("preview.nothing", 1).preview().factory(FACTORY).build())
+                .hasMessageContaining("0 inputs and 0 outputs");
     }
 
     @Test

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * <h2>What is checked, in report order</h2>
  * Problems come in a deterministic order: nodes in document order (for each: type, version, params, ports,
  * unsized outputs, missing inputs), then edges in document order (dangling ends, unknown ports, types, second
- * writer, delay size, transport against process placement), then loops without a delay, ordered by their first node in the document.
+ * writer, delay size, transport against process placement, back-pressure into a preview node), then loops without a
+ * delay, ordered by their first node in the document.
  *
  * <p>Disabled nodes are skipped entirely, with every edge touching them, as GRC does; the one trace they leave is
  * that an enabled node whose required input is fed only by a disabled node gets {@link ProblemCode#MISSING_INPUT}.
@@ -665,6 +666,14 @@ public final class GraphValidator {
                     problems.add(Problem.of(ProblemCode.DELAY_EXCEEDS_CAPACITY, "edge '" + e.id() + "' " + trouble,
                             null, e.id(), null, null));
                 }
+            }
+            // Judged from the type alone, so a preview whose params are being fixed still shows the warning.
+            boolean intoPreview = registry.find(toNode.type()).map(NodeDescriptor::preview).orElse(false);
+            if (intoPreview && e.spec().overflow() == OverflowPolicy.BACKPRESSURE) {
+                problems.add(Problem.of(ProblemCode.PREVIEW_BACKPRESSURE, "edge '" + e.id() + "' feeds preview node '"
+                        + toNode.id() + "' (input '" + e.to().port() + "') with back-pressure, so a preview that"
+                        + " falls behind holds up node '" + fromNode.id() + "' and everything upstream of it; set"
+                        + " the edge's overflow to keep_latest", toNode.id(), e.id(), e.to().port(), null));
             }
         }
 

@@ -33,14 +33,20 @@ public enum ProblemCode {
      * An edge asks for {@code in_process} transport but joins nodes in different process groups, or records (a
      * recording is a queue on disk).
      */
-    TRANSPORT_CONFLICT;
+    TRANSPORT_CONFLICT,
+    /**
+     * A back-pressured edge feeds a preview node ({@link dev.weir.engine.api.NodeDescriptor#preview()}): a preview
+     * that draws slower than the stream arrives would hold up its writer and everything upstream. A warning: the
+     * graph runs, but previews are meant to be fed keep-latest.
+     */
+    PREVIEW_BACKPRESSURE;
 
     /**
-     * The severity a problem of this code gets unless its reporter says otherwise. Every current code stops a
-     * run; {@link Problem.Severity#WARNING} is there for checks that only advise, so adding one does not change
-     * the {@link Problem} record.
+     * The severity a problem of this code gets unless its reporter says otherwise: {@link Problem.Severity#WARNING}
+     * for checks that only advise ({@link #PREVIEW_BACKPRESSURE}), {@link Problem.Severity#ERROR} for every code
+     * that stops a run.
      */
     public Problem.Severity defaultSeverity() {
-        return Problem.Severity.ERROR;
+        return this == PREVIEW_BACKPRESSURE ? Problem.Severity.WARNING : Problem.Severity.ERROR;
     }
 }

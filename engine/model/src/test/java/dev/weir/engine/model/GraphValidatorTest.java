@@ -92,6 +92,8 @@ class GraphValidatorTest {
                     .node(NodeInstance.of("k", "test.record_sink", 1, dev.weir.engine.api.Params.empty())
                             .withProcess("w1"))
                     .edge("e1", "c.out", "k.in", EdgeSpec.DEFAULT.withTransport(Transport.IN_PROCESS));
+            case PREVIEW_BACKPRESSURE -> graph().node("src", "test.source").node("p", "test.preview")
+                    .edge("e1", "src.out", "p.in");
         };
         assertThat(validate(g)).extracting(Problem::code).containsExactly(code);
     }
@@ -719,6 +721,83 @@ class GraphValidatorTest {
             assertThat(s.backoffBefore(40)).isEqualTo(500);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessSpec.onFailure(1, 100, 50))
                     .hasMessageContaining("max_backoff_ms");
+        }
+    }
+
+    @Nested
+    class PreviewBackpressure {
+        private static final EdgeSpec LATEST = EdgeSpec.DEFAULT.withCapacity(2)
+                .withOverflow(OverflowPolicy.KEEP_LATEST);
+
+        @Test
+        void backPressuredEdgeIntoAPreviewIsAWarningNamingEdgeNodeAndTheFix() {
+            List<Problem> problems = validate(graph()
+                    .node("src", "test.source")
+                    .node("p", "test.preview")
+                    .edge("e7", "src.out", "p.in"));
+
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCode.PREVIEW_BACKPRESSURE);
+                assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+                assertThat(p.isError()).isFalse();
+                assertThat(p.edgeId()).isEqualTo("e7");
+                assertThat(p.nodeId()).isEqualTo("p");
+                assertThat(p.port()).isEqualTo("in");
+                assertThat(p.message()).isEqualTo("edge 'e7' feeds preview node 'p' (input 'in') with back-pressure,"
+                        + " so a preview that falls behind holds up node 'src' and everything upstream of it; set the"
+                        + " edge's overflow to keep_latest");
+            });
+        }
+
+        @Test
+        void keepLatestAndDropOldestEdgesAreFine() {
+            assertThat(validate(graph()
+                    .node("src", "test.source").node("c", "test.counter")
+                    .node("p", "test.preview")
+                    .edge("e1", "src.out", "p.in", LATEST)
+                    .edge("e2", "c.out", "p.marks", EdgeSpec.DEFAULT.withOverflow(OverflowPolicy.DROP_OLDEST))))
+                    .isEmpty();
+        }
+
+        @Test
+        void everyBackPressuredInputIsReportedAndOtherSinksAreNot() {
+            List<Problem> problems = validate(graph()
+                    .node("src", "test.source").node("c", "test.counter")
+                    .node("p", "test.preview").node("k", "test.stream_sink")
+                    .edge("e1", "src.out", "p.in")
+                    .edge("e2", "c.out", "p.marks")
+                    .edge("e3", "src.out", "k.in"));
+
+            assertThat(problems).extracting(Problem::code, Problem::edgeId, Problem::port).containsExactly(
+                    tuple(ProblemCode.PREVIEW_BACKPRESSURE, "e1", "in"),
+                    tuple(ProblemCode.PREVIEW_BACKPRESSURE, "e2", "marks"));
+        }
+
+        @Test
+        void aWarningDoesNotStopARun() {
+            ValidatedGraph vg = validator.validateForRun(graph()
+                    .node("src", "test.source").node("p", "test.preview")
+                    .edge("e1", "src.out", "p.in")
+                    .build());
+
+            assertThat(vg.nodes()).containsOnlyKeys("src", "p");
+        }
+
+        @Test
+        void aPreviewWithBadParamsStillGetsTheWarning() {
+            assertThat(codes(validate(graph()
+                    .node("src", "test.source").node("p", "test.preview", "max_fps", 0)
+                    .edge("e1", "src.out", "p.in"))))
+                    .containsExactly(ProblemCode.PARAM_INVALID, ProblemCode.PREVIEW_BACKPRESSURE);
+        }
+
+        @Test
+        void anEdgeIntoADisabledPreviewIsNotReported() {
+            assertThat(validate(graph()
+                    .node("src", "test.source").node("k", "test.stream_sink")
+                    .disabled("p", "test.preview")
+                    .edge("e0", "src.out", "k.in")
+                    .edge("e1", "src.out", "p.in"))).isEmpty();
         }
     }
 

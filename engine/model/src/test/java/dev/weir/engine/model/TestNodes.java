@@ -120,6 +120,14 @@ final class TestNodes implements NodeProvider {
                 NodeDescriptor.builder("test.thumb_sink", 1)
                         .input(PortSpec.of("in", new DataType.ImageOf(PixelFormat.GRAY8, Dim.of(32), Dim.of(32)),
                                 "32x32 grey images"))
+                        .factory(NEVER).build(),
+                // A preview sink: its inputs should be fed keep-latest. A second, optional input and a param
+                // with limits let tests give it an extra edge and invalid params.
+                NodeDescriptor.builder("test.preview", 1)
+                        .preview()
+                        .input(PortSpec.of("in", ANY_FLOATS, "samples to show"))
+                        .input(PortSpec.of("marks", VALUES, "values to mark").asOptional())
+                        .param(ParamSpec.integer("max_fps", "Max rate", 60, 1, 240, "Hz", true, "publish rate"))
                         .factory(NEVER).build());
     }
 }

@@ -55,7 +55,7 @@ public final class TestNodes implements NodeProvider {
         for (NodeDescriptor d : plain.all()) {
             tracked.add(new NodeDescriptor(d.id(), d.version(), d.label(), d.category(), d.description(), d.inputs(),
                     d.outputs(), d.params(), d.rate(), d.scheduling(), d.acceleratorCapable(),
-                    () -> new Tracked(d.factory().create(), collector), d.migrations(), d.inference()));
+                    () -> new Tracked(d.factory().create(), collector), d.migrations(), d.inference(), d.preview()));
         }
         return NodeRegistry.of(() -> tracked);
     }
@@ -101,7 +101,7 @@ public final class TestNodes implements NodeProvider {
                         .input(PortSpec.of("in", VALUE, "values"))
                         .output(PortSpec.of("out", VALUE, "the first n values"))
                         .factory(Take::new).build(),
-                NodeDescriptor.builder("test.preview", 1).category("Test")
+                NodeDescriptor.builder("test.preview", 1).category("Test").preview()
                         .param(chunk())
                         .param(ParamSpec.bool("fail_open", "Fail open", false, false,
                                 "throw from open after the slot is made"))
