@@ -64,6 +64,32 @@ public final class ClassNames {
     }
 
     /**
+     * The names a node's {@code class_names} param asks for: the bundled COCO names when it is empty, otherwise
+     * what {@link #read} finds in the file. Shared by the nodes that label classes ({@code vision.draw_boxes}, the
+     * preview nodes), so they accept the same files and fail with the same messages.
+     *
+     * @param path the param's value
+     * @param who  the node, as messages name it ("node 'draw' (vision.draw_boxes)")
+     * @throws IllegalArgumentException naming the node and the file when it does not exist or cannot be read
+     */
+    public static List<String> forParam(String path, String who) {
+        if (path.isEmpty()) {
+            return coco80();
+        }
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(who + ": class names file '" + file.toAbsolutePath()
+                    + "' does not exist (param 'class_names')");
+        }
+        try {
+            return read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(who + ": cannot read class names from '" + file.toAbsolutePath()
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The names stored in {@code file}: the {@code names} metadata of an ONNX model ({@code .onnx}, any case), or
      * one name per line of any other file (surrounding blanks trimmed, blank lines at the end ignored).
      *

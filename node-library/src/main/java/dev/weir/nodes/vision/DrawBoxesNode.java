@@ -20,9 +20,6 @@ import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.TypeInference;
 import dev.weir.engine.api.WorkStatus;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -116,7 +113,7 @@ public final class DrawBoxesNode implements Processor {
      * @throws IllegalArgumentException naming the node and the file when the names cannot be read
      */
     @Override
-    public void open(ProcessorContext context) throws IOException {
+    public void open(ProcessorContext context) {
         Params p = context.params();
         who = "node '" + context.nodeId() + "' (" + ID + ")";
         ResolvedPort in = context.inputs().getFirst();
@@ -127,26 +124,9 @@ public final class DrawBoxesNode implements Processor {
         width = img.width().size();
         height = img.height().size();
         bgr = img.format() == PixelFormat.BGR24;
-        names = toChars(readNames(p.getString("class_names")));
+        names = toChars(ClassNames.forParam(p.getString("class_names"), who));
         label = new char[MAX_NAME + 8];
         readHotParams(p);
-    }
-
-    private List<String> readNames(String path) throws IOException {
-        if (path.isEmpty()) {
-            return ClassNames.coco80();
-        }
-        Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(who + ": class names file '" + file.toAbsolutePath()
-                    + "' does not exist (param 'class_names')");
-        }
-        try {
-            return ClassNames.read(file);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(who + ": cannot read class names from '" + file.toAbsolutePath()
-                    + "': " + e.getMessage(), e);
-        }
     }
 
     private static char[][] toChars(List<String> names) {
