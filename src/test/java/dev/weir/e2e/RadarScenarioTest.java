@@ -85,10 +85,35 @@ class RadarScenarioTest {
                         "guard_range", 2, "guard_doppler", 1, "train_range", 8, "train_doppler", 2, "pfa", 1e-6,
                         "max_detections", 32))
                 .withName("CA-CFAR").withUi(NodeUi.at(720, 100)));
+        doc = doc.withNode(NodeInstance.of("rd_map", "preview.heatmap", 1, Params.of("scale", "power_db",
+                        "x_label", "range", "x_unit", "m", "x_min", 0.0, "x_max", RANGE_LAST,
+                        "y_label", "velocity", "y_unit", "m/s", "y_min", VELOCITY_FIRST, "y_max", VELOCITY_LAST))
+                .withName("Range-Doppler map").withUi(NodeUi.at(720, 260)));
         doc = edge(doc, "e1", "sim", "pc");
         doc = edge(doc, "e2", "pc", "mtd");
-        return edge(doc, "e3", "mtd", "cfar");
+        doc = edge(doc, "e3", "mtd", "cfar");
+        return doc.withEdge(new EdgeInstance("e4", new PortRef("mtd", "out"), new PortRef("rd_map", "in"),
+                Previews.EDGE, EdgeUi.NONE));
     }
+
+    /*
+     * The range-Doppler preview's axes, from the scenario's params and radar.mtd's layout (P x SPP map: rows are
+     * Doppler bins fftshifted, zero Doppler at row P/2; columns are range bins):
+     *
+     *   range of column n     = n c / (2 fs)                       = n * 74.9481145 m
+     *   last column (n = 479) = 479 * 299792458 / (2 * 2e6)        = 35900.1468455 m
+     *   Doppler of row i      = (i - P/2) PRF / P                  = (i - 8) * 4166.67 / 16 = (i - 8) * 260.417 Hz
+     *   velocity of row i     = Doppler * c / (2 f0)               = (i - 8) * 260.417 * 0.0954753 = (i - 8) * 24.8634 m/s
+     *   first row (i = 0)     = -8 * 24.8634                       = -198.907 m/s (the most receding)
+     *   last row (i = 15)     =  7 * 24.8634                       =  174.044 m/s (approaching, positive)
+     *
+     * The same conversions as radar.cfar's range_m and velocity_mps, so a target's cell in the map and its
+     * detection carry the same numbers. The file stores the exact doubles computed here.
+     */
+    static final double RANGE_LAST = (SPP - 1) * RadarNodes.C / (2 * FS);
+    static final double VELOCITY_PER_ROW = 1 / PRT / P * RadarNodes.C / (2 * F0);
+    static final double VELOCITY_FIRST = (0 - P / 2) * VELOCITY_PER_ROW;
+    static final double VELOCITY_LAST = (P - 1 - P / 2) * VELOCITY_PER_ROW;
 
     private static GraphDocument edge(GraphDocument doc, String id, String from, String to) {
         return doc.withEdge(new EdgeInstance(id, new PortRef(from, "out"), new PortRef(to, "in"), EdgeSpec.DEFAULT,
@@ -153,7 +178,8 @@ class RadarScenarioTest {
         GraphDocument doc = codec.read(EXAMPLE);
         assertThat(codec.write(doc)).isEqualTo(text);
         assertThat(doc).isEqualTo(scenario(1600));
-        // As a user runs it (weir run): the detections output stays unconnected, which radar.cfar allows.
+        // As a user runs it (weir run): the detections output stays unconnected, which radar.cfar allows; the map
+        // goes to a preview, which without a viewer (here, and on the command line) nobody reads.
         assertThat(new GraphValidator(registry).validate(doc)).isEmpty();
         // A short run of the file itself (8 CPIs), with the detections collected.
         run(withSink(doc.withParams("sim", doc.nodes().get("sim").params().with("count", 8 * P))));

@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The DSP nodes on the real engine, found through ServiceLoader: the committed {@code examples/fft-sinusoids.dag}
- * (sinusoids, FFT, magnitude in dB) is canonical, validates and runs; a single tone through FFT and power peaks in
- * its bin.
+ * (sinusoids, FFT, magnitude in dB, with spectrum, waterfall and time-plot previews) is canonical, validates and runs;
+ * a single tone through FFT and power peaks in its bin.
  */
 class SpectralExampleTest {
 
@@ -70,10 +70,26 @@ class SpectralExampleTest {
                 EdgeUi.NONE));
         d = d.withEdge(new EdgeInstance("e2", new PortRef("fft", "out"), new PortRef("spectrum", "in"), EdgeSpec.DEFAULT,
                 EdgeUi.NONE));
+        // Previews, each fed through a keep-latest edge so that drawing never slows the chain. 480 samples are the
+        // last 10 ms at 48 kHz: ten periods of the 1 kHz tone. The levels come fftshifted from dsp.magnitude, so the
+        // views read them as dc_centre and show the half from 0 Hz to 24 kHz (a real signal's other half mirrors it).
+        d = d.withNode(new NodeInstance("scope", "preview.time_plot", 1, "Last 10 ms", Params.of("length", 480),
+                NodeState.ENABLED, NodeUi.at(220, 260)));
+        Params levels = Params.of("input", "real", "scale", "db", "order", "dc_centre", "half", true);
+        d = d.withNode(new NodeInstance("spectrum_view", "preview.spectrum", 1, "Spectrum", levels,
+                NodeState.ENABLED, NodeUi.at(660, 20)));
+        d = d.withNode(new NodeInstance("waterfall", "preview.waterfall", 1, "Waterfall", levels.with("rows", 128),
+                NodeState.ENABLED, NodeUi.at(660, 180)));
+        d = d.withEdge(new EdgeInstance("e3", new PortRef("tones", "out"), new PortRef("scope", "in"), Previews.EDGE,
+                EdgeUi.NONE));
+        d = d.withEdge(new EdgeInstance("e4", new PortRef("spectrum", "out"), new PortRef("spectrum_view", "in"),
+                Previews.EDGE, EdgeUi.NONE));
+        d = d.withEdge(new EdgeInstance("e5", new PortRef("spectrum", "out"), new PortRef("waterfall", "in"),
+                Previews.EDGE, EdgeUi.NONE));
         return new GraphDocument(d.formatVersion(), d.id(), d.name(), d.nodes(), d.edges(), Params.of("description",
                 "100 s of two tones (1 kHz and 5.25 kHz) plus noise at 48 kHz, as fast as the CPU goes, through a "
-                        + "1024-point hann FFT with 50% overlap to fftshifted power in dB. The spectrum output is left "
-                        + "unconnected (the engine discards it) until a vector sink or plot node exists."));
+                        + "1024-point hann FFT with 50% overlap to fftshifted power in dB, shown as a spectrum and a "
+                        + "waterfall (0 to 24 kHz) beside a time plot of the last 10 ms of signal."));
     }
 
     @Test
