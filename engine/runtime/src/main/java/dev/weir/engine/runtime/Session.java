@@ -541,6 +541,9 @@ public final class Session implements AutoCloseable {
         MetricsSnapshot last = sample(metrics, true);
         metrics = last;
         result = new RunResult(end, Optional.ofNullable(failure.get()), closeFailures, last);
+        // Every worker has exited, so every processor that wrote into a slot is closed. Before the count-down, so
+        // that a caller whose stop() or await() has returned finds every slot detached; a hub that throws is logged.
+        previews.detachAll();
         if (transport != null) {
             // After the last sample, and under sample()'s lock: edge metrics read the channels' shared counters.
             synchronized (this) {
@@ -548,9 +551,6 @@ public final class Session implements AutoCloseable {
                 transport.close();
             }
         }
-        // Every worker has exited, so every processor that wrote into a slot is closed. Before the count-down, so
-        // that a caller whose stop() or await() has returned finds every slot detached.
-        previews.detachAll();
         state = end;
         // Count down before waking the sampler: woken first, it could see the run still going and park for a
         // whole interval, which would hold up stop() by up to that long.
