@@ -105,7 +105,7 @@ public record RunOverlay(Map<String, NodeView> nodes, Map<String, Double> edges,
         if (v < 10) {
             return v == 0 ? "0" : String.format(Locale.ROOT, "%.1f", v);
         }
-        if (v < 1000) {
+        if (v < 999.5) { // what rounds to 1000 is shown as 1.0k
             return Long.toString(Math.round(v));
         }
         String[] units = {"k", "M", "G"};
