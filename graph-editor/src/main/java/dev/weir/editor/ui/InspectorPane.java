@@ -183,18 +183,9 @@ public final class InspectorPane extends ScrollPane {
         enabled.setSelected(n.enabled());
         enabled.setOnAction(e -> run(new SetNodeStateCommand(java.util.Set.of(n.id()),
                 enabled.isSelected() ? NodeState.ENABLED : NodeState.DISABLED)));
-        ComboBox<String> process = processField(Set.of(n.id()), n.process());
-        Label processInfo = muted("");
-        processInfo.setId("node-process-info");
         GridPane head = grid();
         head.addRow(0, new Label("Name"), name);
         head.add(enabled, 1, 1);
-        Label processLabel = new Label("Process");
-        Tooltip.install(processLabel, new Tooltip("The process group the node runs in: main (the editor's own "
-                + "process) or a worker process of that name. Edges between groups travel through shared-memory "
-                + "queues; a worker that dies is restarted per the graph's restart policy."));
-        head.addRow(2, processLabel, process);
-        head.add(processInfo, 1, 3);
         content.getChildren().add(head);
 
         if (d == null) {
@@ -253,6 +244,19 @@ public final class InspectorPane extends ScrollPane {
             row++;
         }
         content.getChildren().add(params);
+
+        // Placement comes after the params: it is set once per graph, while params are what a node is edited for.
+        ComboBox<String> process = processField(Set.of(n.id()), n.process());
+        Label processInfo = muted("");
+        processInfo.setId("node-process-info");
+        Label processLabel = new Label("Process");
+        Tooltip.install(processLabel, new Tooltip("The process group the node runs in: main (the editor's own "
+                + "process) or a worker process of that name. Edges between groups travel through shared-memory "
+                + "queues; a worker that dies is restarted per the graph's restart policy."));
+        GridPane placement = grid();
+        placement.addRow(0, processLabel, process);
+        placement.add(processInfo, 1, 1, 2, 1);
+        content.getChildren().addAll(new Separator(), placement);
 
         content.getChildren().add(new Separator());
         content.getChildren().add(title("Ports"));

@@ -22,6 +22,11 @@ class ProcessFieldTest extends EditorFxTest {
 
     private void typeProcess(String name) {
         ComboBox<?> box = lookup("#node-process").queryAs(ComboBox.class);
+        // The field sits below the params: scroll the inspector to its end, as a user would.
+        interact(() -> {
+            window.inspector().layout();
+            window.inspector().setVvalue(window.inspector().getVmax());
+        });
         clickOn(fx(box::getEditor));
         shortcut(KeyCode.A);
         write(name);
