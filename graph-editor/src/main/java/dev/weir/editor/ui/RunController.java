@@ -167,7 +167,9 @@ public final class RunController {
 
     /**
      * Where the previews of the next runs go: the window's preview panels. {@link PreviewHub#NONE} (the default)
-     * until a viewer plugs in; a run already going keeps the hub it started with.
+     * until a viewer plugs in; a run already going keeps the hub it started with. The engine calls the hub from its
+     * own threads, also while {@link #shutdown} holds the application thread: a hub hands slots over (with
+     * {@code Platform.runLater}, say) and never waits for the application thread.
      */
     public void setPreviewHub(PreviewHub hub) {
         this.previews = Objects.requireNonNull(hub, "hub");
