@@ -1,17 +1,20 @@
 package dev.weir.app;
 
 import dev.weir.editor.ui.EditorOptions;
+import dev.weir.editor.ui.EditorWindow;
 import dev.weir.engine.model.dag.DagCodec;
 import dev.weir.engine.model.dag.DagFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code weir edit [FILE]}: opens the graph editor, a desktop window, on FILE or on a new graph. Blocks until the
- * window is closed. A file that cannot be read is reported here, in one line, before any window opens.
+ * window is closed. A file that cannot be read is reported here, in one line, before any window opens. The window
+ * runs graphs on the engine ({@link EngineRunner}) and lists the installation's examples under File ▸ Examples.
  */
 @Command(name = "edit", mixinStandardHelpOptions = true,
         description = "Opens the graph editor (a desktop window) on FILE, or on a new graph.")
@@ -37,8 +40,11 @@ final class EditCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        if (System.getProperty(EditorWindow.EXAMPLES_PROPERTY) == null) {
+            System.setProperty(EditorWindow.EXAMPLES_PROPERTY, examplesFolder().toString());
+        }
         try {
-            return context.editor().open(EditorOptions.defaults(registry, file));
+            return context.editor().open(EditorOptions.defaults(registry, file).withRunner(new EngineRunner(registry)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
@@ -48,5 +54,20 @@ final class EditCommand implements Callable<Integer> {
                     + " (the editor needs a display; 'weir run' and 'weir validate' work without one)");
             return ExitCodes.INVALID_INPUT;
         }
+    }
+
+    /**
+     * Where the example graphs are: {@code <weir.home>/examples} when the launcher set {@code weir.home} (a packaged
+     * installation) and that folder exists, else {@code ./examples} (a source checkout run with {@code ./weir}).
+     */
+    static Path examplesFolder() {
+        String home = System.getProperty("weir.home");
+        if (home != null && !home.isBlank()) {
+            Path installed = Path.of(home, "examples");
+            if (Files.isDirectory(installed)) {
+                return installed.toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("examples").toAbsolutePath().normalize();
     }
 }

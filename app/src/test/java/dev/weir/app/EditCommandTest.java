@@ -74,4 +74,39 @@ class EditCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("weir: cannot open the editor window: ")
                 .contains("Unable to open DISPLAY").doesNotContain("\tat ");
     }
+
+    @Test
+    void theWindowRunsGraphsOnTheEngineAndFindsTheExamples() {
+        String before = System.getProperty("weir.examples");
+        System.clearProperty("weir.examples");
+        try {
+            assertThat(weir("edit")).isZero();
+            assertThat(opened).singleElement().satisfies(o -> assertThat(o.runner()).isInstanceOf(EngineRunner.class));
+            assertThat(System.getProperty("weir.examples")).isEqualTo(EditCommand.examplesFolder().toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("weir.examples");
+            } else {
+                System.setProperty("weir.examples", before);
+            }
+        }
+    }
+
+    @Test
+    void examplesComeFromTheInstallationWhenWeirHomeHasThem() throws Exception {
+        String before = System.getProperty("weir.home");
+        try {
+            System.setProperty("weir.home", dir.toString());
+            assertThat(EditCommand.examplesFolder()).as("no examples there yet")
+                    .isEqualTo(Path.of("examples").toAbsolutePath().normalize());
+            Files.createDirectories(dir.resolve("examples"));
+            assertThat(EditCommand.examplesFolder()).isEqualTo(dir.resolve("examples").toAbsolutePath().normalize());
+        } finally {
+            if (before == null) {
+                System.clearProperty("weir.home");
+            } else {
+                System.setProperty("weir.home", before);
+            }
+        }
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Objects;
  * How a run ended.
  *
  * @param state    how it ended
- * @param failures failed nodes with their messages (the first failure first), empty unless FAILED; a failing
- *                 worker process group reports each of its nodes
+ * @param failures failed nodes with their messages, the failure that ended the run first (a failing worker
+ *                 process group reports each of its nodes), then failures of processors' {@code close}, which
+ *                 are reported but do not make a run FAILED; empty after a clean run
  * @param last     the metrics sampled as the run ended
  */
 public record RunOutcome(End state, List<RunMetrics.NodeFault> failures, RunMetrics last) {

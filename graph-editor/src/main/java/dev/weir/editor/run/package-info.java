@@ -12,5 +12,9 @@
  *         RunListener.onMetrics(RunMetrics)          ◀── metrics thread, every sample (100 ms)
  *         RunListener.onEnded(RunOutcome)            ◀── once, when the run ends by itself or is stopped
  * </pre>
+ *
+ * <p>{@link dev.weir.editor.run.RunDiff} decides which edits a running graph takes live (hot-updatable params) and
+ * which wait for the next run. The preview hub handed to {@code start} is the window's
+ * ({@link dev.weir.editor.ui.RunController#setPreviewHub}), {@code PreviewHub.NONE} until a viewer plugs in.
  */
 package dev.weir.editor.run;

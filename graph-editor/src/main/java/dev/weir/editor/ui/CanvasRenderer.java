@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws the canvas: grid, edges, nodes, problem marks, then the transient state of the running gesture (the wire,
- * the marquee, a palette drop's ghost).
+ * Draws the canvas: grid, edges, nodes, problem marks, a run's live metrics ({@link RunOverlay}: edge fill bars,
+ * a metrics or failure line under each node, worker process badges), then the transient state of the running
+ * gesture (the wire, the marquee, a palette drop's ghost).
  *
  * <p>What keeps a 1000-node graph inside a frame, measured with {@code benchmarks/.../CanvasFrameTimes} on Prism's
  * software pipeline (what Xvfb and machines without a GPU get; the GPU pipelines rasterize paths the same way, into
@@ -56,6 +57,9 @@ final class CanvasRenderer {
     private final GraphCanvas canvas;
     private final Map<String, Font> fonts = new HashMap<>();
     private CanvasTheme theme = CanvasTheme.LIGHT;
+    /** Run fill bars of the frame being drawn: x, y, fill per visible edge with stats; reused across frames. */
+    private double[] bars = new double[48];
+    private int barCount;
 
     CanvasRenderer(GraphCanvas canvas) {
         this.canvas = canvas;
@@ -95,14 +99,18 @@ final class CanvasRenderer {
                 visible.add(shape);
             }
         }
-        drawEdges(gc, doc, drawn, sel, s, vx, vy, vw, vh);
+        RunOverlay run = canvas.runOverlay();
+        drawEdges(gc, doc, drawn, sel, s, vx, vy, vw, vh, run);
+        drawFillBars(gc, s);
         for (NodeShape shape : visible) {
-            drawBox(gc, doc.nodes().get(shape.nodeId()), shape, sel.nodes().contains(shape.nodeId()), s);
+            drawBox(gc, doc.nodes().get(shape.nodeId()), shape, sel.nodes().contains(shape.nodeId()), s, run);
         }
         if (s >= LOD_TEXT) {
             gc.setTransform(1, 0, 0, 1, 0, 0);
             for (NodeShape shape : visible) {
-                drawText(gc, doc.nodes().get(shape.nodeId()), shape, v);
+                NodeInstance node = doc.nodes().get(shape.nodeId());
+                drawText(gc, node, shape, v);
+                drawRunText(gc, node, shape, v, run);
             }
             gc.setTransform(s, 0, 0, s, v.translateX(), v.translateY());
         }
@@ -152,7 +160,8 @@ final class CanvasRenderer {
     }
 
     private void drawEdges(GraphicsContext gc, GraphDocument doc, Map<String, NodeShape> drawn, Selection sel,
-                           double s, double vx, double vy, double vw, double vh) {
+                           double s, double vx, double vy, double vw, double vh, RunOverlay run) {
+        barCount = 0;
         // One path per colour: the render thread strokes a few big paths far faster than 1200 small ones.
         Map<Color, List<EdgeCurve>> byColor = new java.util.LinkedHashMap<>();
         List<EdgeCurve> selected = new ArrayList<>();
@@ -172,6 +181,10 @@ final class CanvasRenderer {
             if (!c.mayIntersect(vx, vy, vw, vh)) {
                 continue;
             }
+            Double fill = run.edges().get(e.id());
+            if (fill != null && s >= LOD_BOXES) {
+                addBar(c, fill);
+            }
             if (sel.edges().contains(e.id())) {
                 selected.add(c);
             } else if (!canvas.model().problemsOfEdge(e.id()).isEmpty()) {
@@ -190,6 +203,39 @@ final class CanvasRenderer {
         strokeCurves(gc, broken, theme.danger(), width * 1.4, straight);
         gc.setLineDashes((double[]) null);
         strokeCurves(gc, selected, theme.accent(), Math.max(3, 2.0 / s), straight);
+    }
+
+    /** Remembers an edge's fill bar at the middle of its curve (the cubic's point at t = 1/2). */
+    private void addBar(EdgeCurve c, double fill) {
+        if (3 * barCount + 3 > bars.length) {
+            bars = java.util.Arrays.copyOf(bars, bars.length * 2);
+        }
+        bars[3 * barCount] = (c.x1() + 3 * c.c1x() + 3 * c.c2x() + c.x2()) / 8;
+        bars[3 * barCount + 1] = (c.y1() + c.y2()) / 2;
+        bars[3 * barCount + 2] = fill;
+        barCount++;
+    }
+
+    /**
+     * Each running edge's fill as a small bar on its middle: a track, and the filled part in green, yellow or red
+     * (thresholds in {@link RunOverlay}). Rectangles only, so Prism fills them without the path rasterizer.
+     */
+    private void drawFillBars(GraphicsContext gc, double s) {
+        double w = 30;
+        double h = 7;
+        double px = 1 / s;
+        for (int i = 0; i < barCount; i++) {
+            double x = bars[3 * i] - w / 2;
+            double y = bars[3 * i + 1] - h / 2;
+            double fill = bars[3 * i + 2];
+            gc.setFill(theme.nodeBorder());
+            gc.fillRect(x - px, y - px, w + 2 * px, h + 2 * px);
+            gc.setFill(theme.nodeBody());
+            gc.fillRect(x, y, w, h);
+            gc.setFill(fill < RunOverlay.FILL_YELLOW ? theme.success()
+                    : fill < RunOverlay.FILL_RED ? theme.warning() : theme.danger());
+            gc.fillRect(x, y, Math.max(px, w * fill), h);
+        }
     }
 
     private static PortShape port(List<PortShape> ports, String name) {
@@ -235,7 +281,8 @@ final class CanvasRenderer {
      * axis-aligned rectangles (see the class comment); ports as dots from {@value #LOD_DETAIL} zoom up, as squares
      * from {@value #LOD_BOXES}; the problem badge's disc.
      */
-    private void drawBox(GraphicsContext gc, NodeInstance node, NodeShape shape, boolean selected, double s) {
+    private void drawBox(GraphicsContext gc, NodeInstance node, NodeShape shape, boolean selected, double s,
+                         RunOverlay run) {
         double px = 1 / s; // one screen pixel in canvas units
         double x = shape.x();
         double y = shape.y();
@@ -243,12 +290,18 @@ final class CanvasRenderer {
         double h = shape.height();
         boolean enabled = node == null || node.enabled();
         boolean problem = !canvas.model().problemsOfNode(shape.nodeId()).isEmpty();
+        RunOverlay.NodeView rv = run.node(shape.nodeId());
+        boolean failed = rv != null && rv.fault() != null;
         gc.setGlobalAlpha(enabled ? 1 : 0.55);
-        double b = selected ? Math.max(3 * px, 2.5) : problem ? Math.max(2 * px, 2) : px;
-        gc.setFill(selected ? theme.accent() : problem ? theme.danger() : theme.nodeBorder());
+        double b = failed ? Math.max(3 * px, 3) : selected ? Math.max(3 * px, 2.5) : problem ? Math.max(2 * px, 2) : px;
+        gc.setFill(failed || !selected && problem ? theme.danger() : selected ? theme.accent() : theme.nodeBorder());
         gc.fillRect(x - b + px, y - b + px, w + 2 * b - 2 * px, h + 2 * b - 2 * px);
         gc.setFill(enabled ? theme.nodeBody() : theme.disabled());
         gc.fillRect(x + px, y + px, w - 2 * px, h - 2 * px);
+        if (failed) {
+            gc.setFill(theme.danger().deriveColor(0, 1, 1, 0.14));
+            gc.fillRect(x + px, y + px, w - 2 * px, h - 2 * px);
+        }
         if (s >= LOD_BOXES) {
             gc.setFill(shape.known() ? theme.nodeHeader() : theme.danger().deriveColor(0, 1, 1, 0.18));
             gc.fillRect(x + px, y + px, w - 2 * px, NodeShape.HEADER - px);
@@ -329,6 +382,42 @@ final class CanvasRenderer {
             }
         }
         gc.setGlobalAlpha(1);
+    }
+
+    /**
+     * A node's run text, in screen pixels like {@link #drawText}: the worker process group as a badge above the box
+     * (always, for a node outside the main process; with the group's state while it runs), and under the box the
+     * metrics line, or the failure in the danger colour, cut to the box's width (the hint and the problems list
+     * have it whole).
+     */
+    private void drawRunText(GraphicsContext gc, NodeInstance node, NodeShape shape, Viewport v, RunOverlay run) {
+        double s = v.scale();
+        if (node != null && !node.inMainProcess()) {
+            RunOverlay.GroupView g = run.groups().get(node.process());
+            gc.setTextBaseline(VPos.BOTTOM);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setFont(font(FontWeight.BOLD, 10 * s));
+            gc.setFill(g == null || g.level() == RunOverlay.Level.OK ? theme.accent()
+                    : g.level() == RunOverlay.Level.WARNING ? theme.warning() : theme.danger());
+            gc.fillText(cut((g == null ? node.process() : g.badge()), 34), v.toScreenX(shape.x() + 2),
+                    v.toScreenY(shape.y() - 3));
+        }
+        RunOverlay.NodeView rv = run.node(shape.nodeId());
+        if (rv == null) {
+            return;
+        }
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        double ty = v.toScreenY(shape.maxY() + 4);
+        if (rv.fault() != null) {
+            gc.setFont(font(FontWeight.BOLD, 10.5 * s));
+            gc.setFill(theme.danger());
+            gc.fillText(cut(rv.fault(), 36), v.toScreenX(shape.x() + 2), ty);
+        } else if (rv.line() != null) {
+            gc.setFont(font(FontWeight.NORMAL, 10.5 * s));
+            gc.setFill(run.live() ? theme.text() : theme.textMuted());
+            gc.fillText(rv.line(), v.toScreenX(shape.x() + 2), ty);
+        }
     }
 
     /** The system font at {@code size} pixels, rounded to half pixels so that a zoom sweep reuses few sizes. */

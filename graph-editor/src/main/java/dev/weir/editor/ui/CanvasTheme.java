@@ -17,23 +17,24 @@ import javafx.scene.paint.Color;
  * @param edge        edges of an unknown type
  * @param accent      selection
  * @param danger      problems, refused wires
- * @param success     accepted wires
+ * @param success     accepted wires, edges with room to spare while running
+ * @param warning     edges filling up while running, worker groups that are restarting
  * @param disabled    fill of a disabled node
  * @param marquee     marquee fill
  */
 public record CanvasTheme(Color background, Color gridMinor, Color gridMajor, Color nodeBody, Color nodeHeader,
                           Color nodeBorder, Color text, Color textMuted, Color edge, Color accent, Color danger,
-                          Color success, Color disabled, Color marquee) {
+                          Color success, Color warning, Color disabled, Color marquee) {
 
     /** For AtlantaFX Primer Light. */
     public static final CanvasTheme LIGHT = new CanvasTheme(Color.web("#f6f8fa"), Color.web("#e6e9ed"),
             Color.web("#d5d9de"), Color.WHITE, Color.web("#eaeef2"), Color.web("#afb8c1"), Color.web("#1f2328"),
             Color.web("#59636e"), Color.web("#8c959f"), Color.web("#0969da"), Color.web("#cf222e"),
-            Color.web("#1a7f37"), Color.web("#eff1f3"), Color.web("#0969da", 0.12));
+            Color.web("#1a7f37"), Color.web("#bf8700"), Color.web("#eff1f3"), Color.web("#0969da", 0.12));
 
     /** For AtlantaFX Primer Dark. */
     public static final CanvasTheme DARK = new CanvasTheme(Color.web("#0d1117"), Color.web("#161b22"),
             Color.web("#21262d"), Color.web("#161b22"), Color.web("#21262d"), Color.web("#484f58"),
             Color.web("#e6edf3"), Color.web("#8d96a0"), Color.web("#6e7681"), Color.web("#2f81f7"),
-            Color.web("#f85149"), Color.web("#3fb950"), Color.web("#0d1117"), Color.web("#2f81f7", 0.18));
+            Color.web("#f85149"), Color.web("#3fb950"), Color.web("#d29922"), Color.web("#0d1117"), Color.web("#2f81f7", 0.18));
 }

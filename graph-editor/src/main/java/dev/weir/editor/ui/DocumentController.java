@@ -152,6 +152,28 @@ public final class DocumentController {
         }
     }
 
+    /**
+     * File ▸ Examples: after asking about unsaved changes, reads example {@code p} as a new, unsaved document: it
+     * stays attached to no file, so Save asks where to put a copy and the installed example is never overwritten.
+     *
+     * @return whether it loaded
+     */
+    public boolean openExample(Path p) {
+        if (!confirmLoseChanges()) {
+            return false;
+        }
+        try {
+            GraphDocument doc = model.codec().read(p);
+            file = null;
+            model.history().reset(doc, true);
+            status.accept("Opened example " + p.getFileName() + "; Save As keeps a copy of your changes");
+            return true;
+        } catch (DagFormatException e) {
+            dialogs.showError(stage, "Cannot open example " + p.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
     /** File ▸ Save: to the current file, or asks where for a new graph. */
     public boolean save() {
         if (file == null) {

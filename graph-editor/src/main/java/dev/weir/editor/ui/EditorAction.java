@@ -13,6 +13,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
@@ -53,7 +54,13 @@ public enum EditorAction {
     ALIGN_BOTTOM("Arrange", "Align Bottom", MaterialDesignA.ALIGN_VERTICAL_BOTTOM, null),
     DISTRIBUTE_H("Arrange", "Distribute Horizontally", MaterialDesignD.DISTRIBUTE_HORIZONTAL_CENTER, null),
     DISTRIBUTE_V("Arrange", "Distribute Vertically", MaterialDesignD.DISTRIBUTE_VERTICAL_CENTER, null),
-    SNAP_SELECTION("Arrange", "Move Selection onto Grid", null, null);
+    SNAP_SELECTION("Arrange", "Move Selection onto Grid", null, null),
+
+    // GNU Radio Companion's keys: F5 generates, F6 executes, F7 kills; Weir has no generate step, so F5 runs.
+    RUN("Run", "Run", MaterialDesignP.PLAY, "F5"),
+    PAUSE("Run", "Pause", MaterialDesignP.PAUSE, "F6"),
+    STOP("Run", "Stop", MaterialDesignS.STOP, "F7"),
+    RESTART("Run", "Restart (apply queued changes)", MaterialDesignR.RESTART, "Shortcut+F5");
 
     private final String menu;
     private final String label;

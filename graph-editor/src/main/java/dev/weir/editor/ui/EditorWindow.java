@@ -64,10 +64,12 @@ public final class EditorWindow {
     private final ProblemsPane problems;
     private final StatusBar status;
     private final DocumentController documents;
+    private final RunController runs;
     private final Settings settings;
     private final Map<EditorAction, MenuItem> menuItems = new EnumMap<>(EditorAction.class);
     private final Map<EditorAction, Node> toolButtons = new EnumMap<>(EditorAction.class);
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu examplesMenu = new Menu("Examples");
 
     private EditorWindow(Stage stage, EditorOptions options) {
         this.stage = stage;
@@ -82,6 +84,7 @@ public final class EditorWindow {
         this.palette = new PalettePane(canvas);
         this.inspector = new InspectorPane(model, options.dialogs(), () -> stage, status::show, this::perform);
         this.problems = new ProblemsPane(model, canvas);
+        this.runs = new RunController(model, options.runner(), canvas, problems, status, this::updateActions);
         canvas.setSnapToGrid(settings.snapToGrid());
         canvas.setTheme(Themes.apply(settings.darkTheme()));
     }
@@ -145,6 +148,8 @@ public final class EditorWindow {
                 e.consume();
             }
         });
+        // However the window goes (close button, Quit, the launcher), a run stops with it, so sinks finish files.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> runs.shutdown());
         model.addListener(new EditorModel.Listener() {
             @Override
             public void documentChanged(DocumentHistory.Change change) {
@@ -166,7 +171,7 @@ public final class EditorWindow {
         MenuBar bar = new MenuBar();
         bar.setId("menu-bar");
         Map<String, Menu> menus = new java.util.LinkedHashMap<>();
-        for (String name : List.of("File", "Edit", "View", "Arrange", "Help")) {
+        for (String name : List.of("File", "Edit", "View", "Arrange", "Run", "Help")) {
             Menu m = new Menu(name);
             m.setId("menu-" + name.toLowerCase(java.util.Locale.ROOT));
             menus.put(name, m);
@@ -187,7 +192,7 @@ public final class EditorWindow {
             Menu m = menus.get(a.menu());
             m.getItems().add(item);
             switch (a) {
-                case OPEN -> m.getItems().add(recentMenu);
+                case OPEN -> m.getItems().addAll(recentMenu, examplesMenu);
                 case SAVE_AS, REDO, DELETE, SELECT_ALL, FIT, ALIGN_BOTTOM, DISTRIBUTE_V -> m.getItems()
                         .add(new SeparatorMenuItem());
                 default -> {
@@ -197,7 +202,12 @@ public final class EditorWindow {
         ((CheckMenuItem) menuItems.get(EditorAction.SNAP)).setSelected(settings.snapToGrid());
         ((CheckMenuItem) menuItems.get(EditorAction.DARK_THEME)).setSelected(settings.darkTheme());
         recentMenu.setId("menu-recent");
-        menus.get("File").setOnShowing(e -> fillRecent());
+        examplesMenu.setId("menu-examples");
+        menus.get("File").setOnShowing(e -> {
+            fillRecent();
+            fillExamples();
+        });
+        fillExamples();
         return bar;
     }
 
@@ -217,6 +227,32 @@ public final class EditorWindow {
         }
     }
 
+    /**
+     * The example graphs: every {@code *.dag} in the folder named by the system property {@value #EXAMPLES_PROPERTY}
+     * (the application sets it to its installation's examples), sorted by name.
+     */
+    private void fillExamples() {
+        examplesMenu.getItems().clear();
+        List<Path> files = Examples.list(System.getProperty(EXAMPLES_PROPERTY));
+        if (files.isEmpty()) {
+            String where = System.getProperty(EXAMPLES_PROPERTY);
+            MenuItem none = new MenuItem(where == null ? "No examples folder" : "No examples in " + where);
+            none.setDisable(true);
+            examplesMenu.getItems().add(none);
+            return;
+        }
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            MenuItem item = new MenuItem(name.substring(0, name.length() - ".dag".length()));
+            item.setId("menu-example-" + name.substring(0, name.length() - ".dag".length()));
+            item.setOnAction(e -> documents.openExample(p));
+            examplesMenu.getItems().add(item);
+        }
+    }
+
+    /** The system property naming the folder of example graphs. */
+    public static final String EXAMPLES_PROPERTY = "weir.examples";
+
     private ToolBar toolBar() {
         ToolBar bar = new ToolBar();
         bar.setId("tool-bar");
@@ -229,6 +265,7 @@ public final class EditorWindow {
                 List.of(EditorAction.ZOOM_OUT, EditorAction.ZOOM_IN, EditorAction.FIT, EditorAction.SNAP),
                 List.of(EditorAction.ALIGN_LEFT, EditorAction.ALIGN_TOP, EditorAction.DISTRIBUTE_H,
                         EditorAction.DISTRIBUTE_V),
+                List.of(EditorAction.RUN, EditorAction.PAUSE, EditorAction.STOP, EditorAction.RESTART),
                 List.of(EditorAction.DARK_THEME, EditorAction.SHORTCUTS));
         for (List<EditorAction> group : groups) {
             if (!bar.getItems().isEmpty()) {
@@ -249,7 +286,16 @@ public final class EditorWindow {
                 b.setTooltip(new Tooltip(a.label() + (a.keys() == null ? "" : "  (" + a.keys().getDisplayText() + ")")));
                 b.setOnAction(e -> perform(a));
                 toolButtons.put(a, b);
-                bar.getItems().add(b);
+                if (a == EditorAction.RUN && !runs.canRun()) {
+                    // A disabled button shows no tooltip, so the reason sits on a wrapper around it.
+                    javafx.scene.layout.StackPane why = new javafx.scene.layout.StackPane(b);
+                    why.setId("tool-run-unavailable");
+                    Tooltip.install(why, new Tooltip("Run is not available: this editor was opened without the "
+                            + "engine. Start it with 'weir edit' to run graphs."));
+                    bar.getItems().add(why);
+                } else {
+                    bar.getItems().add(b);
+                }
             }
         }
         return bar;
@@ -267,6 +313,19 @@ public final class EditorWindow {
         setEnabled(EditorAction.COPY, nodes);
         setEnabled(EditorAction.DUPLICATE, nodes);
         setEnabled(EditorAction.DELETE, any);
+        RunController.State run = runs.state();
+        setEnabled(EditorAction.RUN, runs.canRun() && run == RunController.State.IDLE);
+        setEnabled(EditorAction.PAUSE, run == RunController.State.RUNNING || run == RunController.State.PAUSED);
+        setEnabled(EditorAction.STOP, run == RunController.State.STARTING || run == RunController.State.RUNNING
+                || run == RunController.State.PAUSED);
+        setEnabled(EditorAction.RESTART, runs.canRun() && run != RunController.State.STOPPING);
+        boolean paused = run == RunController.State.PAUSED;
+        menuItems.get(EditorAction.PAUSE).setText(paused ? "Resume" : EditorAction.PAUSE.label());
+        if (toolButtons.get(EditorAction.PAUSE) instanceof javafx.scene.control.ButtonBase pause) {
+            pause.setGraphic(new FontIcon(paused ? org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAY_PAUSE
+                    : EditorAction.PAUSE.icon()));
+            pause.getTooltip().setText((paused ? "Resume" : "Pause") + "  (F6)");
+        }
         int n = model.selection().nodes().size();
         for (EditorAction a : EditorAction.values()) {
             if (a.menu().equals("Arrange")) {
@@ -394,6 +453,10 @@ public final class EditorWindow {
                 case DISTRIBUTE_H -> model.alignSelection(Arrange.Alignment.DISTRIBUTE_HORIZONTALLY);
                 case DISTRIBUTE_V -> model.alignSelection(Arrange.Alignment.DISTRIBUTE_VERTICALLY);
                 case SNAP_SELECTION -> model.snapSelectionToGrid(Arrange.GRID);
+                case RUN -> runs.run();
+                case PAUSE -> runs.togglePause();
+                case STOP -> runs.stop();
+                case RESTART -> runs.restart();
             }
         } catch (CommandException e) {
             status.show(e.getMessage());
@@ -447,6 +510,11 @@ public final class EditorWindow {
     /** The status bar. */
     public StatusBar statusBar() {
         return status;
+    }
+
+    /** Runs the graph: Run, Pause, Stop, live edits; where a preview viewer plugs in its hub. */
+    public RunController runs() {
+        return runs;
     }
 
     /** The file controller. */

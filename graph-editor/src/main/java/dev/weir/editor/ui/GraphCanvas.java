@@ -94,6 +94,8 @@ public final class GraphCanvas extends Region {
     private boolean hintSticky;
 
     private long lastDrawNanos;
+    private RunOverlay runOverlay = RunOverlay.NONE;
+    private javafx.scene.Node banner;
 
     /** A canvas showing {@code model}. */
     public GraphCanvas(EditorModel model) {
@@ -250,6 +252,35 @@ public final class GraphCanvas extends Region {
         return ghost;
     }
 
+    /** What a run shows on the canvas: metrics, failures, process groups; {@link RunOverlay#NONE} for nothing. */
+    public RunOverlay runOverlay() {
+        return runOverlay;
+    }
+
+    /**
+     * Shows a run's metrics (or none): redrawn on the next pulse, so samples arriving faster than pulses cost one
+     * frame per pulse, not one per sample.
+     */
+    public void setRunOverlay(RunOverlay overlay) {
+        this.runOverlay = java.util.Objects.requireNonNull(overlay, "overlay");
+        requestRedraw();
+    }
+
+    /**
+     * A control shown at the top centre of the canvas, above the graph (the "changes queued for the next run"
+     * banner), or null for none.
+     */
+    public void setBanner(javafx.scene.Node node) {
+        if (banner != null) {
+            overlay.getChildren().remove(banner);
+        }
+        banner = node;
+        if (node != null) {
+            overlay.getChildren().add(node);
+        }
+        requestLayout();
+    }
+
     /** Marks the canvas for a redraw on the next pulse. */
     public void requestRedraw() {
         if (!dirty) {
@@ -290,6 +321,10 @@ public final class GraphCanvas extends Region {
             dirty = true;
         }
         overlay.resizeRelocate(0, 0, w, h);
+        if (banner != null) {
+            banner.autosize();
+            banner.relocate(Math.max(8, (w - banner.getLayoutBounds().getWidth()) / 2), 8);
+        }
         quickInsert.autosize();
         hint.autosize();
         if (dirty) {
@@ -505,7 +540,14 @@ public final class GraphCanvas extends Region {
         if (problems.isEmpty() && node.isEmpty()) {
             problems = edgeAt(e.getX(), e.getY()).map(ed -> model.problemsOfEdge(ed.id())).orElse(List.of());
         }
-        if (!problems.isEmpty()) {
+        String runText = node.map(n -> runHint(n.nodeId())).orElse("");
+        if (!runText.isEmpty()) {
+            StringBuilder sb = new StringBuilder(runText);
+            for (Problem p : problems) {
+                sb.append('\n').append(p.message());
+            }
+            showHint(sb.toString(), e.getX(), e.getY());
+        } else if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (Problem p : problems) {
                 if (!sb.isEmpty()) {
@@ -517,6 +559,24 @@ public final class GraphCanvas extends Region {
         } else {
             hideReason();
         }
+    }
+
+    /** What the run says about a node: its whole failure message and its process group's state, or "". */
+    private String runHint(String nodeId) {
+        StringBuilder sb = new StringBuilder();
+        RunOverlay.NodeView v = runOverlay.node(nodeId);
+        if (v != null && v.fault() != null) {
+            sb.append("Failed: ").append(v.fault());
+        }
+        NodeInstance n = model.document().nodes().get(nodeId);
+        RunOverlay.GroupView g = n == null ? null : runOverlay.groups().get(n.process());
+        if (g != null) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            sb.append(g.detail());
+        }
+        return sb.toString();
     }
 
     private void onScroll(ScrollEvent e) {

@@ -11,6 +11,7 @@ import dev.weir.editor.model.RenameNodeCommand;
 import dev.weir.editor.model.Selection;
 import dev.weir.editor.model.SetEdgeSpecCommand;
 import dev.weir.editor.model.SetNodeStateCommand;
+import dev.weir.editor.model.SetProcessCommand;
 import dev.weir.editor.model.SetParamCommand;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.ParamSpec;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -243,6 +245,19 @@ public final class InspectorPane extends ScrollPane {
         }
         content.getChildren().add(params);
 
+        // Placement comes after the params: it is set once per graph, while params are what a node is edited for.
+        ComboBox<String> process = processField(Set.of(n.id()), n.process());
+        Label processInfo = muted("");
+        processInfo.setId("node-process-info");
+        Label processLabel = new Label("Process");
+        Tooltip.install(processLabel, new Tooltip("The process group the node runs in: main (the editor's own "
+                + "process) or a worker process of that name. Edges between groups travel through shared-memory "
+                + "queues; a worker that dies is restarted per the graph's restart policy."));
+        GridPane placement = grid();
+        placement.addRow(0, processLabel, process);
+        placement.add(processInfo, 1, 1, 2, 1);
+        content.getChildren().addAll(new Separator(), placement);
+
         content.getChildren().add(new Separator());
         content.getChildren().add(title("Ports"));
         VBox ports = new VBox(3);
@@ -254,6 +269,7 @@ public final class InspectorPane extends ScrollPane {
                 name.setText(now.name());
             }
             enabled.setSelected(now.enabled());
+            showProcess(process, processInfo, now.process());
             for (ParamSpec spec : d.params()) {
                 Object v = now.params().get(spec.key());
                 editors.get(spec.key()).show(v);
@@ -271,6 +287,67 @@ public final class InspectorPane extends ScrollPane {
             }
         };
         refreshInPlace.run();
+    }
+
+    /**
+     * An editable list of process groups (main, and every group a node of the graph names), committing one
+     * {@link SetProcessCommand} for {@code nodes} when a group is picked or typed and Enter pressed or the field
+     * left. A name the engine would refuse is reported and the field shows the current group again.
+     */
+    private ComboBox<String> processField(Set<String> nodes, String current) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId("node-process");
+        box.setEditable(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getItems().setAll(processNames());
+        box.setValue(current);
+        box.setOnShowing(e -> box.getItems().setAll(processNames()));
+        box.setOnAction(e -> {
+            String chosen = box.getValue() == null ? "" : box.getValue().strip();
+            List<String> ids = nodes.stream().filter(id -> model.document().nodes().containsKey(id)).sorted().toList();
+            if (ids.isEmpty() || chosen.isEmpty()) {
+                return;
+            }
+            boolean same = ids.stream().allMatch(id -> model.document().nodes().get(id).process().equals(chosen));
+            if (!same) {
+                run(new SetProcessCommand(Set.copyOf(ids), chosen));
+                // A refused name leaves the document as it was: show what the nodes really run in.
+                String now = model.document().nodes().get(ids.getFirst()).process();
+                if (!now.equals(chosen)) {
+                    Platform.runLater(() -> box.setValue(now));
+                }
+            }
+        });
+        return box;
+    }
+
+    /** main, then every worker group some node of the graph names, sorted. */
+    private List<String> processNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (NodeInstance n : model.document().nodeList()) {
+            names.add(n.process());
+        }
+        names.addAll(model.document().processes().keySet());
+        names.remove(NodeInstance.MAIN_PROCESS);
+        List<String> out = new java.util.ArrayList<>();
+        out.add(NodeInstance.MAIN_PROCESS);
+        out.addAll(names);
+        return out;
+    }
+
+    private void showProcess(ComboBox<String> box, Label info, String process) {
+        if (!box.isFocused() && !process.equals(box.getValue())) {
+            box.setValue(process);
+        }
+        if (NodeInstance.MAIN_PROCESS.equals(process)) {
+            info.setText("Runs in the editor's own process.");
+        } else {
+            dev.weir.engine.model.ProcessSpec spec = model.document().processSpec(process);
+            info.setText("Runs in worker process '" + process + "'; restart "
+                    + spec.restart().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (spec.restart() == dev.weir.engine.model.RestartPolicy.NEVER ? ""
+                    : " (at most " + spec.maxRestarts() + ")") + ".");
+        }
     }
 
     private static HBox portRow(String dir, PortShape p) {
@@ -399,6 +476,17 @@ public final class InspectorPane extends ScrollPane {
             }
         }
         content.getChildren().addAll(muted("Arrange"), buttons);
+        if (!sel.nodes().isEmpty()) {
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            for (String id : sel.nodes()) {
+                groups.add(model.document().nodes().get(id).process());
+            }
+            ComboBox<String> process = processField(sel.nodes(), groups.size() == 1 ? groups.iterator().next() : null);
+            process.setPromptText(groups.size() + " processes");
+            GridPane g = grid();
+            g.addRow(0, new Label("Process"), process);
+            content.getChildren().addAll(new Separator(), g);
+        }
     }
 
     private void showGraph(GraphDocument doc) {

@@ -19,8 +19,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import java.util.List;
 
 /**
- * The problems list: every validation problem of the document, updated after each change. Clicking a problem
- * selects the node (or edge) it is about and brings it into view.
+ * The problems list: every validation problem of the document, updated after each change, and above it, while
+ * there are any, the problems of the current or last run ({@link RunProblem}: failed nodes, worker groups that
+ * are down, a refused start or live change), which come from running rather than from the document. Clicking a
+ * problem selects the node (or edge) it is about and brings it into view.
  */
 public final class ProblemsPane extends VBox {
 
@@ -28,6 +30,8 @@ public final class ProblemsPane extends VBox {
     private final GraphCanvas canvas;
     private final ListView<Problem> list = new ListView<>();
     private final Label header = new Label();
+    private final ListView<RunProblem> runList = new ListView<>();
+    private final Label runHeader = new Label();
 
     /** The problems of {@code model}; clicks reveal on {@code canvas}. */
     public ProblemsPane(EditorModel model, GraphCanvas canvas) {
@@ -68,7 +72,41 @@ public final class ProblemsPane extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(header, list);
+        runHeader.getStyleClass().add(Styles.TEXT_BOLD);
+        runHeader.setId("run-problems-header");
+        runList.setId("run-problems-list");
+        runList.setPrefHeight(90);
+        runList.setMinHeight(48);
+        runList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunProblem p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                FontIcon icon = new FontIcon(p.error() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT_OUTLINE);
+                icon.getStyleClass().add(p.error() ? Styles.DANGER : Styles.WARNING);
+                Label where = new Label(p.where());
+                where.getStyleClass().add(Styles.TEXT_MUTED);
+                where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label msg = new Label(p.message());
+                HBox.setHgrow(msg, Priority.ALWAYS);
+                setGraphic(new HBox(8, icon, where, msg));
+                setText(null);
+            }
+        });
+        runList.setOnMouseClicked(e -> {
+            RunProblem p = runList.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && p != null && p.nodeId() != null
+                    && model.document().nodes().containsKey(p.nodeId())) {
+                model.select(Selection.ofNode(p.nodeId()));
+                canvas.reveal(p.nodeId());
+            }
+        });
+        getChildren().addAll(runHeader, runList, header, list);
+        setRunProblems(List.of());
         model.addListener(new EditorModel.Listener() {
             @Override
             public void documentChanged(DocumentHistory.Change change) {
@@ -76,6 +114,24 @@ public final class ProblemsPane extends VBox {
             }
         });
         refresh();
+    }
+
+    /** Shows the problems of the current or last run; none hides the section. */
+    public void setRunProblems(List<RunProblem> problems) {
+        if (!problems.equals(runList.getItems())) {
+            runList.getItems().setAll(problems);
+        }
+        boolean on = !problems.isEmpty();
+        runHeader.setText("Run: " + count(problems.size(), "problem"));
+        for (javafx.scene.Node n : List.of(runHeader, runList)) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+    }
+
+    /** The run's problems, for tests. */
+    public ListView<RunProblem> runList() {
+        return runList;
     }
 
     /** The list, for tests. */

@@ -102,4 +102,21 @@ class CommandsTest {
         assertThatThrownBy(() -> h.execute(bad)).isInstanceOf(CommandException.class);
         assertThat(h.current()).isSameAs(doc);
     }
+
+    @Test
+    void setProcessMovesEveryNodeInOneUndoStepAndRefusesBadNames() throws Exception {
+        DocumentHistory h = new DocumentHistory(doc);
+        assertThat(h.execute(new SetProcessCommand(Set.of("fft", "spectrum"), "dsp"))).isTrue();
+        assertThat(h.current().nodes().get("fft").process()).isEqualTo("dsp");
+        assertThat(h.current().nodes().get("spectrum").process()).isEqualTo("dsp");
+        assertThat(h.current().nodes().get("tones").process()).isEqualTo(NodeInstance.MAIN_PROCESS);
+        assertThat(h.undoLabel()).contains("Move 2 nodes to process 'dsp'");
+        assertThat(h.execute(new SetProcessCommand(Set.of("fft", "spectrum"), "dsp"))).as("no change").isFalse();
+        h.undo();
+        assertThat(h.current()).isEqualTo(doc);
+        assertThatThrownBy(() -> new SetProcessCommand(Set.of("fft"), "2 bad").apply(doc))
+                .hasMessageContaining("process '2 bad' must start with a letter");
+        assertThatThrownBy(() -> new SetProcessCommand(Set.of("gone"), "w").apply(doc))
+                .hasMessageContaining("node 'gone'");
+    }
 }

@@ -37,6 +37,11 @@ abstract class EditorFxTest extends FxRobot {
         return TestGraphs.example("fft-sinusoids.dag");
     }
 
+    /** Runs graphs for the window; none by default (Run is then disabled). */
+    dev.weir.editor.run.GraphRunner runner() {
+        return null;
+    }
+
     /** Whether to look for recovery files at start. */
     boolean offerRecovery() {
         return false;
@@ -61,7 +66,7 @@ abstract class EditorFxTest extends FxRobot {
             stage.setX(0);
             stage.setY(0);
             window = EditorWindow.open(stage, new EditorOptions(TestGraphs.REGISTRY, initialFile(), state, dialogs,
-                    Duration.ofMillis(200), offerRecovery()));
+                    Duration.ofMillis(200), offerRecovery(), runner()));
             // Smaller than the default window: software rendering costs per pixel, and the tests do not need more.
             stage.setWidth(1200);
             stage.setHeight(780);
