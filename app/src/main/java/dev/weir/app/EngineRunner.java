@@ -76,12 +76,11 @@ public final class EngineRunner implements GraphRunner {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(previews, "previews");
         Objects.requireNonNull(listener, "listener");
-        // The engine does not take a preview hub yet: its ProcessorContext keeps the SPI's default openPreview,
-        // which makes a slot and attaches it nowhere. The preview nodes' engine work adds that hand-over; `previews`
-        // then goes into the run from here, and nowhere else.
+        // The run's options carry the hub: each preview node's slot is attached to it as the node opens and
+        // detached once the run has ended (engine/runtime RunPreviews).
         ExecutionPlan plan;
         try {
-            plan = engine.plan(document, options);
+            plan = engine.plan(document, options.withPreviews(previews));
         } catch (InvalidGraphException e) {
             List<Problem> errors = e.errors();
             List<String> lines = errors.stream().map(Problem::message).toList();

@@ -3,6 +3,8 @@ package dev.weir.editor.model;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.NodeRegistry;
 import dev.weir.engine.model.EdgeInstance;
+import dev.weir.engine.model.OverflowPolicy;
+import dev.weir.engine.model.EdgeSpec;
 import dev.weir.engine.model.GraphDocument;
 import dev.weir.engine.model.GraphValidator;
 import dev.weir.engine.model.NodeInstance;
@@ -187,8 +189,20 @@ public final class EditorModel {
         if (why.isPresent()) {
             return why;
         }
-        execute(new ConnectCommand(EdgeInstance.of(Ids.freshEdge(document(), Set.of()), from, to)));
+        execute(new ConnectCommand(newEdge(Ids.freshEdge(document(), Set.of()), from, to)));
         return Optional.empty();
+    }
+
+    /**
+     * The edge a new connection makes: the default spec, except into a preview node, which is fed keep-latest
+     * with two slots so that a preview never holds its writer back (the validator warns about anything else).
+     */
+    EdgeInstance newEdge(String id, PortRef from, PortRef to) {
+        EdgeInstance edge = EdgeInstance.of(id, from, to);
+        NodeInstance reader = document().nodes().get(to.node());
+        boolean preview = reader != null && registry.find(reader.type()).map(NodeDescriptor::preview).orElse(false);
+        return preview ? edge.withSpec(EdgeSpec.DEFAULT.withOverflow(OverflowPolicy.KEEP_LATEST).withCapacity(2))
+                : edge;
     }
 
     /** Deletes the selection as one command; does nothing when the selection is empty. */
