@@ -3,6 +3,7 @@ package dev.weir.nodes.vision;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.InputPort;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
@@ -136,7 +137,7 @@ public final class DrawBoxesNode implements Processor {
         if (path.isEmpty()) {
             return ClassNames.coco80();
         }
-        Path file = Path.of(path);
+        Path file = InputFiles.resolve(path);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(who + ": class names file '" + file.toAbsolutePath()
                     + "' does not exist (param 'class_names')");
