@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Weir's .deb with dpkg and tests the installed Weir the way a user meets it: no JDK and no Maven on the
-# PATH, a working directory without any of the examples' files, a fresh home directory. Then removes the package.
+# PATH, a working directory without any of the examples' files, a fresh home directory. Then purges the package.
 # Run by `mvn -Pinstallers verify` (installers/pom.xml, phase integration-test), so CI runs it.
 #
 #   test-installed-package.sh DEB
@@ -141,9 +141,11 @@ expect "${double_click[*]} --smoke" "$out" "weir: editor window 'two-processes.d
 out="$(gui /usr/bin/weir "$work/two-processes.dag" --smoke 2>&1)" || fail "weir FILE.dag --smoke failed:"$'\n'"$out"
 expect "weir FILE.dag --smoke" "$out" "weir: editor window 'two-processes.dag"
 
-step "5. dpkg -r weir"
-"${as_root[@]}" dpkg -r weir
+step "5. dpkg --purge weir (remove, and forget the package, leaving the machine as it was)"
+"${as_root[@]}" dpkg --purge weir
 for f in $prefix /usr/bin/weir $desktop /usr/share/mime/packages/weir-weir-MimeInfo.xml; do
-  [[ ! -e $f ]] || fail "$f is still there after dpkg -r"
+  [[ ! -e $f ]] || fail "$f is still there after removing the package"
 done
+! grep -q 'weir-weir.desktop' /usr/share/applications/mimeinfo.cache || fail ".dag files still open with Weir"
+! dpkg-query -W weir >/dev/null 2>&1 || fail "dpkg still knows the weir package"
 step "all checks passed"
