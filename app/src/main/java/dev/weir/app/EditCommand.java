@@ -2,9 +2,11 @@ package dev.weir.app;
 
 import dev.weir.editor.ui.EditorOptions;
 import dev.weir.editor.ui.EditorWindow;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.model.dag.DagCodec;
 import dev.weir.engine.model.dag.DagFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
@@ -12,9 +14,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code weir edit [FILE]}: opens the graph editor, a desktop window, on FILE or on a new graph. Blocks until the
- * window is closed. A file that cannot be read is reported here, in one line, before any window opens. The window
- * runs graphs on the engine ({@link EngineRunner}) and lists the installation's examples under File ▸ Examples.
+ * {@code weir edit [--smoke] [FILE]}: opens the graph editor, a desktop window, on FILE or on a new graph. Blocks
+ * until the window is closed. A file that cannot be read is reported here, in one line, before any window opens.
+ * FILE is an input, found by {@link InputFiles}' rule, so {@code weir edit examples/fft-sinusoids.dag} opens the
+ * installed example from any directory.
+ *
+ * <p>{@code --smoke} checks an installation: the window opens, is drawn, is described on stdout and closed again
+ * with exit code 0; no crash-recovery offer is made, since its dialog would wait for a user.
+ *
+ * <p>The window runs graphs on the engine ({@link EngineRunner}) and lists the installation's examples under
+ * File ▸ Examples.
  */
 @Command(name = "edit", mixinStandardHelpOptions = true,
         description = "Opens the graph editor (a desktop window) on FILE, or on a new graph.")
@@ -25,6 +34,10 @@ final class EditCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A .dag file to open.")
     Path file;
 
+    @Option(names = "--smoke", description = "Check that the editor works here: open the window, wait until it is "
+            + "drawn, print one line about it and close it (exit code 0; 1 when it cannot open).")
+    boolean smoke;
+
     EditCommand(Weir.Context context) {
         this.context = context;
     }
@@ -32,9 +45,10 @@ final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var registry = context.registry().get();
-        if (file != null) {
+        Path input = file == null ? null : InputFiles.resolve(file);
+        if (input != null) {
             try {
-                new DagCodec(registry).read(file);
+                new DagCodec(registry).read(input);
             } catch (DagFormatException e) {
                 context.err().println(e.getMessage());
                 return ExitCodes.INVALID_INPUT;
@@ -43,8 +57,14 @@ final class EditCommand implements Callable<Integer> {
         if (System.getProperty(EditorWindow.EXAMPLES_PROPERTY) == null) {
             System.setProperty(EditorWindow.EXAMPLES_PROPERTY, examplesFolder().toString());
         }
+        EditorOptions options = EditorOptions.defaults(registry, input).withRunner(new EngineRunner(registry));
         try {
-            return context.editor().open(EditorOptions.defaults(registry, file).withRunner(new EngineRunner(registry)));
+            if (smoke) {
+                context.out().println("weir: " + context.editor().smoke(new EditorOptions(options.registry(),
+                        options.file(), options.stateDir(), options.dialogs(), options.autosaveDelay(), false)));
+                return ExitCodes.OK;
+            }
+            return context.editor().open(options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;

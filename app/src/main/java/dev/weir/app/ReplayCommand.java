@@ -1,5 +1,6 @@
 package dev.weir.app;
 
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.ipc.Recording;
 import dev.weir.engine.ipc.ReplayGraphs;
 import dev.weir.engine.model.GraphDocument;
@@ -77,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (fromFrame < 0 || fromTime < 0) {
                 throw new IllegalArgumentException("--from-frame and --from-time must not be negative");
             }
-            Recording rec = Recording.read(recording);
+            Recording rec = Recording.read(InputFiles.resolve(recording));
             String e = edge != null ? edge : rec.edge();
             doc = ReplayGraphs.replay(loaded.document(), e, rec, speed.name(), fromFrame, fromTime);
             options = settings.runOptions();

@@ -1,5 +1,6 @@
 package dev.weir.app;
 
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.model.GraphDocument;
 import dev.weir.engine.model.InvalidGraphException;
 import dev.weir.engine.model.dag.DagCodec;
@@ -93,11 +94,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** A document read from a file with the registry it was read against. */
     record Loaded(GraphDocument document, dev.weir.engine.api.NodeRegistry registry) {
-        /** Reads {@code file}, printing the problem and returning null when it cannot be read. */
+        /**
+         * Reads {@code file}, printing the problem and returning null when it cannot be read. The file is an input,
+         * found by {@link InputFiles}' rule: {@code weir run examples/yolo-detect.dag} runs the installed example
+         * from any directory unless the working directory has its own.
+         */
         static Loaded load(Path file, Weir.Context context) {
             var registry = context.registry().get();
             try {
-                return new Loaded(new DagCodec(registry).read(file), registry);
+                return new Loaded(new DagCodec(registry).read(InputFiles.resolve(file)), registry);
             } catch (DagFormatException e) {
                 context.err().println(e.getMessage());
                 return null;

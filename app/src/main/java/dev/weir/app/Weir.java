@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -21,14 +22,16 @@ import java.util.function.Supplier;
  *   weir validate FILE...
  *   weir nodes [--json]
  *   weir demo [--duration D] [--threads N] [--stats INTERVAL]
- *   weir edit [FILE]
+ *   weir edit [--smoke] [FILE]
+ *   weir FILE.dag              (the same as weir edit FILE.dag)
  * </pre>
  *
  * Exit codes ({@link ExitCodes}): 0 success, 1 invalid input, 2 failure at run time, 130 interrupted. Errors are
  * one line each, naming the file, node or option; users never see a stack trace.
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
-        description = "Edits, runs and checks Weir streaming graphs (.dag files).",
+        description = {"Edits, runs and checks Weir streaming graphs (.dag files).",
+                "'weir FILE.dag' opens the editor on FILE, as 'weir edit FILE.dag' does."},
         subcommands = {RunCommand.class, ReplayCommand.class, ValidateCommand.class, NodesCommand.class,
                 DemoCommand.class, EditCommand.class})
 public final class Weir implements Runnable {
@@ -39,14 +42,35 @@ public final class Weir implements Runnable {
 
         /** A context whose {@code edit} opens the real editor window. */
         Context(PrintStream out, PrintStream err, Supplier<NodeRegistry> registry, Interrupts interrupts) {
-            this(out, err, registry, interrupts, EditorLauncher::run);
+            this(out, err, registry, interrupts, Editor.DESKTOP);
         }
     }
 
-    /** Opens an editor window and returns the exit code once it is closed; tests substitute their own. */
-    @FunctionalInterface
+    /** The editor window; tests substitute their own. */
     interface Editor {
+
+        /** The JavaFX editor ({@link EditorLauncher}); the smoke check gives the window a minute to appear. */
+        Editor DESKTOP = new Editor() {
+            @Override
+            public int open(EditorOptions options) throws InterruptedException {
+                return EditorLauncher.run(options);
+            }
+
+            @Override
+            public String smoke(EditorOptions options) throws InterruptedException {
+                return EditorLauncher.smoke(options, Duration.ofMinutes(1));
+            }
+        };
+
+        /** Opens an editor window and returns the exit code once the user has closed it. */
         int open(EditorOptions options) throws InterruptedException;
+
+        /**
+         * Opens an editor window, waits until it has been drawn, closes it and returns one line describing it.
+         *
+         * @throws RuntimeException when the window cannot be opened or does not appear
+         */
+        String smoke(EditorOptions options) throws InterruptedException;
     }
 
     private final Context context;
@@ -70,8 +94,24 @@ public final class Weir implements Runnable {
         new CommandLine(this).usage(context.out());
     }
 
+    /**
+     * {@code weir FILE.dag ...} is {@code weir edit FILE.dag ...}: what a file manager runs for a double-clicked
+     * graph, and the short form for a person. Only a first argument ending in {@code .dag} counts, so a mistyped
+     * subcommand is still reported as one.
+     */
+    static String[] withImplicitEdit(String[] args) {
+        if (args.length > 0 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".dag")) {
+            String[] edit = new String[args.length + 1];
+            edit[0] = "edit";
+            System.arraycopy(args, 0, edit, 1, args.length);
+            return edit;
+        }
+        return args;
+    }
+
     /** Runs the command line and returns the exit code. */
     int run(String[] args) {
+        args = withImplicitEdit(args);
         CommandLine cl = new CommandLine(this, new Factory(context));
         cl.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.weir.app;
 
 import dev.weir.editor.ui.EditorOptions;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.NodeRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,23 @@ class EditCommandTest {
     private final NodeRegistry registry = NodeRegistry.load(getClass().getClassLoader());
     private final List<EditorOptions> opened = new ArrayList<>();
 
+    private final List<EditorOptions> smoked = new ArrayList<>();
+
+    /** Records what it was asked to open instead of opening windows. */
+    private class FakeEditor implements Weir.Editor {
+        @Override
+        public int open(EditorOptions options) {
+            opened.add(options);
+            return 0;
+        }
+
+        @Override
+        public String smoke(EditorOptions options) {
+            smoked.add(options);
+            return "editor window 'x' shown";
+        }
+    }
+
     private int weir(Weir.Editor editor, String... args) {
         return new Weir(new Weir.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), () -> registry, Interrupts.manual(), editor))
@@ -33,21 +51,69 @@ class EditCommandTest {
     }
 
     private int weir(String... args) {
-        return weir(o -> {
-            opened.add(o);
-            return 0;
-        }, args);
+        return weir(new FakeEditor(), args);
     }
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "fft-sinusoids.dag");
 
     @Test
     void opensTheEditorOnTheGivenFileWithTheNodeLibrary() {
-        Path example = Path.of("..", "examples", "fft-sinusoids.dag");
-        assertThat(weir("edit", example.toString())).as(err.toString()).isZero();
+        assertThat(weir("edit", EXAMPLE.toString())).as(err.toString()).isZero();
         assertThat(opened).singleElement().satisfies(o -> {
-            assertThat(o.file()).isEqualTo(example);
+            assertThat(o.file()).isEqualTo(EXAMPLE.toAbsolutePath().normalize());
             assertThat(o.registry()).isSameAs(registry);
             assertThat(o.offerRecovery()).isTrue();
         });
+    }
+
+    @Test
+    void aBareDagFileOpensTheEditorAsADoubleClickDoes() {
+        assertThat(weir(EXAMPLE.toString())).as(err.toString()).isZero();
+        assertThat(opened).singleElement().satisfies(o ->
+                assertThat(o.file()).isEqualTo(EXAMPLE.toAbsolutePath().normalize()));
+        // Only a .dag file counts: anything else is still an unknown subcommand, not a file to open.
+        assertThat(weir("examples/fft-sinusoids.json")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument");
+        assertThat(opened).hasSize(1);
+    }
+
+    @Test
+    void smokeOpensDrawsAndClosesWithoutTheRecoveryOffer() {
+        assertThat(weir(EXAMPLE.toString(), "--smoke")).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("weir: editor window 'x' shown"
+                + System.lineSeparator());
+        assertThat(opened).isEmpty();
+        assertThat(smoked).singleElement().satisfies(o -> {
+            assertThat(o.file()).isEqualTo(EXAMPLE.toAbsolutePath().normalize());
+            assertThat(o.offerRecovery()).as("a dialog would wait for a user").isFalse();
+        });
+        int code = weir(new FakeEditor() {
+            @Override
+            public String smoke(EditorOptions options) {
+                throw new IllegalStateException("the editor window did not appear within 60 s");
+            }
+        }, "edit", "--smoke");
+        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did not appear within 60 s");
+    }
+
+    @Test
+    void aRelativeFileMissingHereIsFoundInTheWeirHome() {
+        String before = System.getProperty(InputFiles.HOME_PROPERTY);
+        // The working directory is app/, which has no examples/; the repository root is the home here.
+        System.setProperty(InputFiles.HOME_PROPERTY, Path.of("..").toAbsolutePath().normalize().toString());
+        try {
+            assertThat(Path.of("examples")).doesNotExist();
+            assertThat(weir("edit", "examples/fft-sinusoids.dag")).as(err.toString()).isZero();
+            assertThat(opened).singleElement().satisfies(o ->
+                    assertThat(o.file()).isEqualTo(EXAMPLE.toAbsolutePath().normalize()));
+        } finally {
+            if (before == null) {
+                System.clearProperty(InputFiles.HOME_PROPERTY);
+            } else {
+                System.setProperty(InputFiles.HOME_PROPERTY, before);
+            }
+        }
     }
 
     @Test
@@ -67,8 +133,11 @@ class EditCommandTest {
 
     @Test
     void noDisplayIsOneLineNotAStackTrace() {
-        int code = weir(o -> {
-            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        int code = weir(new FakeEditor() {
+            @Override
+            public int open(EditorOptions options) {
+                throw new UnsupportedOperationException("Unable to open DISPLAY");
+            }
         }, "edit");
         assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("weir: cannot open the editor window: ")

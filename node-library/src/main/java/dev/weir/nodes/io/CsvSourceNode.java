@@ -4,6 +4,7 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.OutputPort;
@@ -116,11 +117,12 @@ final class CsvSourceNode implements Processor {
                     + "): param 'path' is not set");
         }
         who = "node '" + context.nodeId() + "' (" + context.descriptor().id() + ") file '" + path + "'";
-        if (Files.isDirectory(Path.of(path))) {
+        Path file = InputFiles.resolve(path);
+        if (Files.isDirectory(file)) {
             throw new IOException(who + ": is a directory");
         }
         try {
-            channel = FileChannel.open(Path.of(path), StandardOpenOption.READ);
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IOException(who + ": no such file");
         } catch (IOException | SecurityException e) {

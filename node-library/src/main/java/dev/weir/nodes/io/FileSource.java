@@ -4,6 +4,7 @@ import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.ElementType;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.OutputPort;
 import dev.weir.engine.api.Outputs;
@@ -149,14 +150,15 @@ abstract class FileSource implements Processor {
             throw new IllegalArgumentException("node '" + context.nodeId() + "' (" + context.descriptor().id()
                     + "): param 'path' is not set");
         }
+        Path file = InputFiles.resolve(path);
         try {
-            channel = FileChannel.open(Path.of(path), StandardOpenOption.READ);
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IOException(who + ": no such file");
         } catch (IOException | SecurityException e) {
             throw new IOException(who + ": cannot open: " + e.getMessage());
         }
-        if (Files.isDirectory(Path.of(path))) {
+        if (Files.isDirectory(file)) {
             throw new IOException(who + ": is a directory");
         }
         long size = channel.size();

@@ -2,6 +2,7 @@ package dev.weir.nodes.video;
 
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.OutputPort;
@@ -68,7 +69,7 @@ final class ImageFileSourceNode implements Processor {
         if (name.isEmpty()) {
             throw new IllegalArgumentException(node + ": param 'path' is not set");
         }
-        Path file = Path.of(name).toAbsolutePath().normalize();
+        Path file = InputFiles.resolve(name);
         String who = node + " file '" + file + "'";
         DataType.ImageOf type = (DataType.ImageOf) context.outputs().getFirst().type();
         if (!type.isResolved()) {

@@ -2,6 +2,7 @@ package dev.weir.nodes.video;
 
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.ResolvedPort;
 import dev.weir.engine.api.TypeInference;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -92,7 +93,7 @@ final class MediaProbe {
         if (path.isEmpty()) {
             throw new IllegalArgumentException("param '" + param + "': no " + what + " file chosen");
         }
-        Path file = Path.of(path).toAbsolutePath().normalize();
+        Path file = InputFiles.resolve(path);
         String prefix = "param '" + param + "': cannot open " + what + " '" + file + "': ";
         BasicFileAttributes attrs;
         try {

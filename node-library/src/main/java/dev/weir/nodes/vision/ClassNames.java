@@ -1,5 +1,7 @@
 package dev.weir.nodes.vision;
 
+import dev.weir.engine.api.InputFiles;
+
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -76,7 +78,7 @@ public final class ClassNames {
         if (path.isEmpty()) {
             return coco80();
         }
-        Path file = Path.of(path);
+        Path file = InputFiles.resolve(path);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(who + ": class names file '" + file.toAbsolutePath()
                     + "' does not exist (param 'class_names')");

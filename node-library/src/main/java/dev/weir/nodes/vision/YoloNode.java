@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Dim;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.InputPort;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
@@ -48,7 +49,8 @@ import java.util.Map;
  * size comes from the model (static dims, else its {@code imgsz} metadata, else 640). Class names come from the
  * model's {@code names} metadata, else the bundled COCO names for an 80-class model, else {@code class<N>}
  * ({@link #classNames()}). The default model, {@code yolov8n.onnx}, is Ultralytics' and AGPL-3.0; the node itself
- * takes any model path. Relative paths resolve against the working directory of the process.
+ * takes any model path. A relative path is looked up in the working directory, then in Weir's home
+ * ({@link dev.weir.engine.api.InputFiles}).
  *
  * <h2>Scheduling: BLOCKING</h2>
  * One inference blocks in native code for tens of milliseconds (about 75 ms for yolov8n on two cores), far beyond
@@ -70,7 +72,10 @@ public final class YoloNode implements Processor {
 
     /** Node type id. */
     public static final String ID = "vision.yolo";
-    /** The default model path, relative to the working directory (where {@code tools/fetch-assets.sh} puts it). */
+    /**
+     * The default model path, relative to the working directory or Weir's home ({@code tools/fetch-assets.sh} puts it
+     * in the repository's {@code assets/}; the installed package carries it in {@code /opt/weir/assets/}).
+     */
     public static final String DEFAULT_MODEL = "assets/models/yolov8n.onnx";
 
     static final String BGR24 = "bgr24";
@@ -172,7 +177,7 @@ public final class YoloNode implements Processor {
                     + "); connect it to an output that states its image size");
         }
         bgr = img.format() == PixelFormat.BGR24;
-        Path file = Path.of(p.getString("model"));
+        Path file = InputFiles.resolve(p.getString("model"));
         model = OrtModel.load(file, p.getInt("threads"), who);
         decoder = decoderFor(model, file);
         names = namesFor(model.metadata(), decoder.classes(), context.logger(), file);

@@ -1,15 +1,19 @@
 package dev.weir.engine.ipc;
 
+import java.lang.module.ModuleFinder;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The one place that knows which JVM flags a process loading Chronicle Queue needs, and that keeps Chronicle's usage
  * analytics off.
  *
- * <p>Used by the worker launcher for every worker JVM. The same list is written out in three places that cannot call
- * Java: the root {@code pom.xml} ({@code weir.chronicle.args}, surefire's argLine for the modules that run queues),
- * the {@code ./weir} script and the app jar's manifest ({@code Add-Opens}/{@code Add-Exports});
- * {@code AnalyticsOffTest} checks the first two against {@link #CHRONICLE} so they cannot drift.
+ * <p>Used by the worker launcher for every worker JVM, and by the installers, which print
+ * {@link #launcherForThisRuntime()} with the packaged runtime ({@link #main}) into the installed launcher's options.
+ * The same list is written out in three places that cannot call Java: the root {@code pom.xml}
+ * ({@code weir.chronicle.args}, surefire's argLine for the modules that run queues), the {@code ./weir} script and
+ * the app jar's manifest ({@code Add-Opens}/{@code Add-Exports}); {@code AnalyticsOffTest} checks the first two
+ * against {@link #CHRONICLE} so they cannot drift.
  *
  * <p><b>Analytics.</b> Chronicle sends usage analytics to an outside host at start-up unless the system property
  * {@value #ANALYTICS_PROPERTY} is {@code true} before its first class loads. Every worker gets it on its command line;
@@ -51,6 +55,57 @@ public final class JvmFlags {
 
     static {
         disableAnalytics();
+    }
+
+    /**
+     * {@link #CHRONICLE} less the flags that open or export a package of a module {@code hasModule} says is absent.
+     * A JVM warns at start about every such flag, and they grant nothing there. The installed package's trimmed
+     * runtime has no {@code jdk.compiler}: Chronicle compiles Java source only for its generated method readers and
+     * writers, which Weir does not use (its queues append and read raw frames); multi-process runs, recording and
+     * replay were checked on that runtime.
+     */
+    public static List<String> chronicleFor(Predicate<String> hasModule) {
+        return CHRONICLE.stream().filter(flag -> {
+            String module = moduleOf(flag);
+            return module == null || hasModule.test(module);
+        }).toList();
+    }
+
+    /** {@link #chronicleFor} the modules of the runtime this JVM runs on. */
+    public static List<String> chronicleForThisRuntime() {
+        return chronicleFor(JvmFlags::inThisRuntime);
+    }
+
+    /**
+     * Every JVM flag a launcher of the {@code weir} command passes on this runtime: {@link #chronicleForThisRuntime()}
+     * and, when the runtime has it, the {@link #VECTOR_MODULE}. The installers ask the packaged runtime itself
+     * through {@link #main}, so the launcher's flags come from this class and match the modules linked into it.
+     */
+    public static List<String> launcherForThisRuntime() {
+        List<String> flags = new java.util.ArrayList<>(chronicleForThisRuntime());
+        if (inThisRuntime(VECTOR_MODULE)) {
+            flags.add("--add-modules=" + VECTOR_MODULE);
+        }
+        return List.copyOf(flags);
+    }
+
+    /** Prints {@link #launcherForThisRuntime()}, one flag per line (used when packaging, see installers/). */
+    public static void main(String[] args) {
+        launcherForThisRuntime().forEach(System.out::println);
+    }
+
+    private static boolean inThisRuntime(String module) {
+        return ModuleFinder.ofSystem().find(module).isPresent();
+    }
+
+    /** The module of an {@code --add-exports=M/P=...} or {@code --add-opens=M/P=...} flag; null for other flags. */
+    private static String moduleOf(String flag) {
+        for (String option : List.of("--add-exports=", "--add-opens=")) {
+            if (flag.startsWith(option)) {
+                return flag.substring(option.length(), flag.indexOf('/', option.length()));
+            }
+        }
+        return null;
     }
 
     private JvmFlags() {

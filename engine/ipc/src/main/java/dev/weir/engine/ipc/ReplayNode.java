@@ -2,6 +2,7 @@ package dev.weir.engine.ipc;
 
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Frame;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.Inputs;
 import dev.weir.engine.api.NodeDescriptor;
 import dev.weir.engine.api.OutputPort;
@@ -74,7 +75,7 @@ final class ReplayNode implements Processor {
     @Override
     public void open(ProcessorContext context) throws Exception {
         Params p = context.params();
-        Path dir = Path.of(p.getString("path"));
+        Path dir = InputFiles.resolve(p.getString("path"));
         where = "node '" + context.nodeId() + "': recording " + dir;
         Recording rec;
         try {

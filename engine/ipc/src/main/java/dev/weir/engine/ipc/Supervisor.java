@@ -1,6 +1,7 @@
 package dev.weir.engine.ipc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.Params;
 import dev.weir.engine.model.ProcessSpec;
 import dev.weir.engine.model.RestartPolicy;
@@ -116,8 +117,12 @@ final class Supervisor implements RemoteGroups {
     /** The command line of a worker for group {@code g}. */
     private List<String> command(Group g) {
         List<String> cmd = new ArrayList<>();
+        // The runtime this JVM runs on: the JDK in development, the trimmed runtime of the installed package (whose
+        // jlink image keeps bin/java for this purpose).
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JvmFlags.CHRONICLE);
+        cmd.addAll(JvmFlags.chronicleForThisRuntime());
+        // Workers open input files by the same rule as this process (InputFiles), so they get its Weir home.
+        InputFiles.home().ifPresent(home -> cmd.add("-D" + InputFiles.HOME_PROPERTY + "=" + home));
         // A worker computes what this process would: the image kernels' vector bodies need the incubator module,
         // so a worker gets it whenever this JVM has it (the scalar fallback gives the same bytes, only slower).
         if (ModuleLayer.boot().findModule(JvmFlags.VECTOR_MODULE).isPresent()) {

@@ -88,6 +88,22 @@ class AnalyticsOffTest {
     }
 
     @Test
+    void aRuntimeWithoutAModuleGetsNoFlagsForIt() {
+        List<String> trimmed = JvmFlags.chronicleFor(m -> !m.equals("jdk.compiler"));
+        assertThat(trimmed).hasSize(JvmFlags.CHRONICLE.size() - 2)
+                .noneMatch(f -> f.contains("jdk.compiler/"))
+                .startsWith("-D" + JvmFlags.ANALYTICS_PROPERTY + "=true")
+                .contains("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow");
+        assertThat(JvmFlags.CHRONICLE).containsSubsequence(trimmed);
+        // This test runs on the full JDK, which has every module the list names.
+        assertThat(JvmFlags.chronicleForThisRuntime()).isEqualTo(JvmFlags.CHRONICLE);
+        assertThat(JvmFlags.launcherForThisRuntime())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(JvmFlags.CHRONICLE.stream(),
+                        Stream.of("--add-modules=" + JvmFlags.VECTOR_MODULE)).toList());
+    }
+
+    @Test
     void theFlagsAreWrittenInOnePlaceAndCopiedExactly() throws IOException {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.exists(root.resolve("weir"))) {

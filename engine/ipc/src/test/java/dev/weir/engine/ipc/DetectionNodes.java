@@ -18,8 +18,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** {@code test.detections}: keeps every CFAR detection it reads, as the raw fields plus the frame's CPI index. */
-final class DetectionNodes implements NodeProvider {
+/**
+ * {@code test.detections}: keeps every CFAR detection it reads, as the raw fields plus the frame's CPI index. Public
+ * with a no-argument constructor so that a worker can load it by class name to validate a graph that holds one.
+ */
+public final class DetectionNodes implements NodeProvider {
+
+    public DetectionNodes() {
+    }
 
     private final List<List<Long>> seen = Collections.synchronizedList(new ArrayList<>());
 

@@ -1,5 +1,6 @@
 package dev.weir.engine.ipc;
 
+import dev.weir.engine.api.InputFiles;
 import dev.weir.engine.api.NodeRegistry;
 import dev.weir.engine.model.GraphDocument;
 import dev.weir.engine.model.NodeInstance;
@@ -102,6 +103,33 @@ class RecordReplayTest {
         List<List<Long>> byTime = run(ReplayGraphs.replay(radarWithCollector(), "e2", rec, "max", 0,
                 2 * PULSES_PER_CPI * 2.4e-4 - 1e-9));
         assertThat(byTime).isEqualTo(later);
+    }
+
+    @Test
+    void aWorkerFindsARelativeRecordingInTheWeirHomeOfItsParent() throws Exception {
+        Path home = tmp.resolve("home");
+        List<List<Long>> live = run(ReplayGraphs.record(radarWithCollector(), "e2", home.resolve("rec").toString()));
+        Recording rec = Recording.read(home.resolve("rec/e2"));
+        GraphDocument replay = ReplayGraphs.replay(radarWithCollector(), "e2", rec, "max", 0, 0);
+        // A relative path the working directory (this module) does not have, read in a worker process.
+        replay = replay.withParams("replay_e2", replay.node("replay_e2").orElseThrow().params().with("path", "rec/e2"));
+        replay = replay.withNode(replay.node("replay_e2").orElseThrow().withProcess("w"));
+        assertThat(Path.of("rec")).doesNotExist();
+        // The worker validates the whole graph, so it needs the collector's type too (it stays in this process).
+        engine = new Engine(registry, new IpcTransport(IpcOptions.defaults().withRunBase(tmp.resolve("runs"))
+                .withProviders(List.of(WorkerTestNodes.class.getName(), DetectionNodes.class.getName()))
+                .withWorkerJvmArgs(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))));
+        String before = System.getProperty(InputFiles.HOME_PROPERTY);
+        System.setProperty(InputFiles.HOME_PROPERTY, home.toString());
+        try {
+            assertThat(run(replay)).isEqualTo(live);
+        } finally {
+            if (before == null) {
+                System.clearProperty(InputFiles.HOME_PROPERTY);
+            } else {
+                System.setProperty(InputFiles.HOME_PROPERTY, before);
+            }
+        }
     }
 
     @Test
