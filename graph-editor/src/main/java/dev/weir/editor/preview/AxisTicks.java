@@ -7,9 +7,11 @@ import java.math.RoundingMode;
  * Ticks and labels of one plot axis: "nice" steps (1, 2 or 5 times a power of ten), labels with just enough decimals,
  * and an SI prefix moved into the axis title ("frequency (kHz)" with ticks 0, 5, 10, 15, 20 rather than 0, 5000, ...).
  *
- * <p>Labels are strings, and building strings allocates; {@link #update} therefore recomputes only when the range,
- * the length or the text changed, so a steady axis costs nothing per frame. Auto-ranged axes keep still for the same
- * reason (see {@link AutoRange}). Pure Java, tested without a toolkit. Not thread-safe.
+ * <p>Labels are strings, and building strings allocates; {@link #update} therefore does nothing when the range, the
+ * length and the text are unchanged, and otherwise keeps the labels of tick values it already made while the step
+ * stays the same. A steady axis costs nothing per frame, and a sliding one (a time plot whose x axis follows the
+ * stream) makes a string only when a new tick enters. Auto-ranged axes keep still for the same reason (see
+ * {@link AutoRange}). Pure Java, tested without a toolkit. Not thread-safe.
  */
 final class AxisTicks {
 
@@ -17,6 +19,8 @@ final class AxisTicks {
     static final int MAX_TICKS = 32;
 
     private static final String[] PREFIXES = {"n", "µ", "m", "", "k", "M", "G"};
+    /** Labels kept per step: twice the most ticks, so a sliding axis finds last frame's labels in place. */
+    private static final int CACHE = 2 * MAX_TICKS;
 
     private final double[] values = new double[MAX_TICKS];
     private final String[] labels = new String[MAX_TICKS];
@@ -28,6 +32,13 @@ final class AxisTicks {
     private int lastMaxTicks = -1;
     private String lastLabel;
     private String lastUnit;
+
+    /** Labels by tick number {@code k} (value {@code k * step}), for one step, prefix and precision. */
+    private final long[] cachedK = new long[CACHE];
+    private final String[] cachedLabel = new String[CACHE];
+    private double cachedStep = Double.NaN;
+    private int cachedExponent;
+    private int cachedDecimals = -1;
 
     /**
      * Lays out ticks for the range {@code min..max} with at most {@code maxTicks} of them.
@@ -55,14 +66,25 @@ final class AxisTicks {
         int exponent = prefixExponent(Math.max(Math.abs(min), Math.abs(max)), unit);
         double factor = Math.pow(10, exponent);
         int decimals = Math.max(0, -(int) Math.floor(Math.log10(step / factor) + 1e-9));
+        if (step != cachedStep || exponent != cachedExponent || decimals != cachedDecimals) {
+            java.util.Arrays.fill(cachedLabel, null);
+            cachedStep = step;
+            cachedExponent = exponent;
+            cachedDecimals = decimals;
+        }
         long first = (long) Math.ceil(min / step - 1e-9);
         for (long k = first; count < MAX_TICKS; k++) {
             double v = k * step;
             if (v > max + step * 1e-9) {
                 break;
             }
+            int slot = (int) Math.floorMod(k, (long) CACHE);
+            if (cachedLabel[slot] == null || cachedK[slot] != k) {
+                cachedK[slot] = k;
+                cachedLabel[slot] = format(v / factor, decimals);
+            }
             values[count] = v;
-            labels[count] = format(v / factor, decimals);
+            labels[count] = cachedLabel[slot];
             count++;
         }
         title = title(label, PREFIXES[exponent / 3 + 3], unit);
@@ -108,11 +130,13 @@ final class AxisTicks {
 
     /**
      * The power of ten (a multiple of 3 from -9 to 9) of the SI prefix for values up to {@code maxAbs} in
-     * {@code unit}; 0 for units that take no prefix: none, decibels, percent, degrees.
+     * {@code unit}: none from 0.1 to 9999, where plain numbers read well (a range of 1200 m stays in metres), and
+     * none for units that take no prefix (none, decibels, percent, degrees).
      */
     static int prefixExponent(double maxAbs, String unit) {
         if (unit.isEmpty() || unit.startsWith("dB") || unit.equals("%") || unit.startsWith("°")
-                || unit.startsWith("deg") || !(maxAbs > 0) || Double.isInfinite(maxAbs)) {
+                || unit.startsWith("deg") || !(maxAbs > 0) || Double.isInfinite(maxAbs)
+                || maxAbs >= 0.1 && maxAbs < 1e4) {
             return 0;
         }
         int e = (int) Math.floor(Math.log10(maxAbs) / 3 + 1e-9) * 3;

@@ -68,8 +68,11 @@ class AxisTicksTest {
         assertThat(t.title()).isEqualTo("range (m)");
         assertThat(labels(t)).containsExactly("0", "200", "400", "600");
         t.update(0, 7500, 6, "range", "m");
+        assertThat(t.title()).as("plain numbers up to 9999").isEqualTo("range (m)");
+        assertThat(labels(t)).containsExactly("0", "2000", "4000", "6000");
+        t.update(0, 75_000, 6, "range", "m");
         assertThat(t.title()).isEqualTo("range (km)");
-        assertThat(labels(t)).containsExactly("0", "2", "4", "6");
+        assertThat(labels(t)).containsExactly("0", "20", "40", "60");
     }
 
     @Test
@@ -80,6 +83,18 @@ class AxisTicksTest {
         assertThat(t.update(0, 10, 6, "x", "")).isFalse();
         assertThat(t.label(1)).isSameAs(first); // no new strings for a steady axis
         assertThat(t.update(0, 20, 6, "x", "")).isTrue();
+    }
+
+    @Test
+    void aSlidingAxisKeepsTheLabelsOfTicksStillInView() {
+        // A time plot's x axis follows the stream: 0.2 s of samples, moving on by a 60th of a second per frame.
+        AxisTicks t = new AxisTicks();
+        t.update(10.0, 10.2, 6, "time", "s");
+        assertThat(labels(t)).containsExactly("10.00", "10.05", "10.10", "10.15", "10.20");
+        String at1005 = t.label(1);
+        t.update(10.0 + 1 / 60.0, 10.2 + 1 / 60.0, 6, "time", "s");
+        assertThat(labels(t)).containsExactly("10.05", "10.10", "10.15", "10.20");
+        assertThat(t.label(0)).isSameAs(at1005);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.weir.engine.api.Frame;
 import dev.weir.engine.api.RecordSchema;
 import dev.weir.engine.api.RecordSchema.Field;
 import dev.weir.engine.api.RecordSchema.FieldKind;
+import dev.weir.engine.api.preview.PreviewBoxes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BoxFieldsTest {
 
     @Test
-    void yolosCentreAndSizeBecomeCorners() {
-        Frame f = new Frame(new DataType.RecordsOf(RecordSchema.BOXES, Dim.of(4)));
-        f.setLength(1).setRecordDouble(0, 0, 100).setRecordDouble(0, 1, 50).setRecordDouble(0, 2, 40)
-                .setRecordDouble(0, 3, 20).setRecordDouble(0, 4, 0.87).setRecordLong(0, 5, 2);
-        BoxFields b = BoxFields.of(RecordSchema.BOXES);
+    void previewBoxesAreReadFieldByField() {
+        Frame f = new Frame(new DataType.RecordsOf(PreviewBoxes.SCHEMA, Dim.of(4)));
+        f.setLength(1).setRecordDouble(0, PreviewBoxes.X1, 80).setRecordDouble(0, PreviewBoxes.Y1, 40)
+                .setRecordDouble(0, PreviewBoxes.X2, 120).setRecordDouble(0, PreviewBoxes.Y2, 60)
+                .setRecordDouble(0, PreviewBoxes.SCORE, 0.87).setRecordLong(0, PreviewBoxes.CLASS_ID, 2);
+        BoxFields b = BoxFields.of(PreviewBoxes.SCHEMA);
         assertThat(b.x1(f, 0)).isEqualTo(80);
         assertThat(b.y1(f, 0)).isEqualTo(40);
         assertThat(b.x2(f, 0)).isEqualTo(120);
@@ -30,14 +32,14 @@ class BoxFieldsTest {
     }
 
     @Test
-    void integerCornersAndNoScoreAreReadToo() {
-        RecordSchema corners = new RecordSchema("rects", List.of(new Field("x1", FieldKind.INT64, "px"),
-                new Field("y1", FieldKind.INT64, "px"), new Field("x2", FieldKind.INT64, "px"),
-                new Field("y2", FieldKind.INT64, "px"), new Field("class", FieldKind.INT64, "")));
-        Frame f = new Frame(new DataType.RecordsOf(corners, Dim.of(1)));
-        f.setLength(1).setRecordLong(0, 0, 3).setRecordLong(0, 1, 4).setRecordLong(0, 2, 30).setRecordLong(0, 3, 40)
-                .setRecordLong(0, 4, 7);
-        BoxFields b = BoxFields.of(corners);
+    void integerCornersInAnotherOrderAndNoScoreAreReadToo() {
+        RecordSchema rects = new RecordSchema("rects", List.of(new Field("class_id", FieldKind.INT64, ""),
+                new Field("x1", FieldKind.INT64, "px"), new Field("y1", FieldKind.INT64, "px"),
+                new Field("x2", FieldKind.INT64, "px"), new Field("y2", FieldKind.INT64, "px")));
+        Frame f = new Frame(new DataType.RecordsOf(rects, Dim.of(1)));
+        f.setLength(1).setRecordLong(0, 0, 7).setRecordLong(0, 1, 3).setRecordLong(0, 2, 4).setRecordLong(0, 3, 30)
+                .setRecordLong(0, 4, 40);
+        BoxFields b = BoxFields.of(rects);
         assertThat(b.x1(f, 0)).isEqualTo(3);
         assertThat(b.y2(f, 0)).isEqualTo(40);
         assertThat(b.score(f, 0)).isNaN();
@@ -45,8 +47,9 @@ class BoxFieldsTest {
     }
 
     @Test
-    void recordsWithoutABoxAreRefusedByName() {
-        assertThatThrownBy(() -> BoxFields.of(RecordSchema.VALUE)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("records<value>").hasMessageContaining("cx, cy, w, h");
+    void recordsWithoutCornersAreRefusedByName() {
+        // vision.yolo's own records carry centre and size; a preview node converts them to corners.
+        assertThatThrownBy(() -> BoxFields.of(RecordSchema.BOXES)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("records<boxes>").hasMessageContaining("x1, y1, x2, y2");
     }
 }
