@@ -2,7 +2,6 @@ package dev.weir.editor.preview;
 
 import dev.weir.engine.api.DataType;
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.Storage;
 import dev.weir.engine.api.preview.PreviewAxis;
 import dev.weir.engine.api.preview.PreviewKind;
 import dev.weir.engine.api.preview.PreviewSpec;
@@ -95,9 +94,7 @@ final class ImageMapRenderer extends PreviewRenderer {
 
     /** Colours the pixels from {@link #frame}: its range first (fixed, or followed), then one pass over the cells. */
     private void paint() {
-        boolean floats = frame.storage() == Storage.FLOAT;
-        float[] f = floats ? frame.floats() : null;
-        double[] d = floats ? null : frame.doubles();
+        float[] f = frame.floats();
         int n = rows * cols;
         if (spec.value().isFixed()) {
             lo = spec.value().min();
@@ -106,7 +103,7 @@ final class ImageMapRenderer extends PreviewRenderer {
             double min = Double.NaN;
             double max = Double.NaN;
             for (int i = 0; i < n; i++) {
-                double v = floats ? f[i] : d[i];
+                double v = f[i];
                 if (Double.isFinite(v)) {
                     if (!(v >= min)) {
                         min = v;
@@ -127,7 +124,7 @@ final class ImageMapRenderer extends PreviewRenderer {
             int src = r * cols;
             int dst = (waterfall ? r : rows - 1 - r) * cols;
             for (int c = 0; c < cols; c++) {
-                double v = floats ? f[src + c] : d[src + c];
+                double v = f[src + c];
                 pixels[dst + c] = Double.isNaN(v) ? none : map.argb(ColorMap.index(v, lo, scale));
             }
         }

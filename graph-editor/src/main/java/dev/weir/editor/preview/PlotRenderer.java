@@ -1,7 +1,6 @@
 package dev.weir.editor.preview;
 
 import dev.weir.engine.api.Frame;
-import dev.weir.engine.api.Storage;
 import dev.weir.engine.api.preview.PreviewAxis;
 import dev.weir.engine.api.preview.PreviewKind;
 import dev.weir.engine.api.preview.PreviewSpec;
@@ -26,9 +25,10 @@ import java.util.Arrays;
  *   <li>y: the spec's fixed axis, or an {@link AutoRange} that follows the data (the amplitude of a time plot, dB of
  *       a spectrum).</li>
  * </ul>
- * More samples than pixel columns are reduced to a min/max span per column ({@link MinMax}), so a narrow peak is
- * never lost between columns and the path has at most two points per column. The canvas thumbnail is rasterized into
- * a small {@code int[]} by hand: cheaper than a snapshot, and free of the canvas's command buffer.
+ * The trace is one vertical span per pixel column ({@link MinMax#trace}), so a narrow peak is never lost between
+ * columns and a frame costs one rectangle per column, however many samples there are. The canvas thumbnail is
+ * rasterized into a small {@code int[]} the same way, by hand: cheaper than a snapshot, and free of the canvas's
+ * command buffer.
  */
 final class PlotRenderer extends PreviewRenderer {
 
@@ -43,8 +43,6 @@ final class PlotRenderer extends PreviewRenderer {
     private Frame frame;
     private double[] lo = new double[0];
     private double[] hi = new double[0];
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
 
     private final int[] thumbPixels = new int[THUMB_W * THUMB_H];
     private final PixelBuffer<IntBuffer> thumbBuffer = new PixelBuffer<>(THUMB_W, THUMB_H,
@@ -77,8 +75,9 @@ final class PlotRenderer extends PreviewRenderer {
             double min = Double.NaN;
             double max = Double.NaN;
             int n = frame.length();
+            float[] data = frame.floats();
             for (int i = 0; i < n; i++) {
-                double v = sample(frame, i);
+                double v = data[i];
                 if (Double.isFinite(v)) {
                     if (!(v >= min)) {
                         min = v;
@@ -138,62 +137,31 @@ final class PlotRenderer extends PreviewRenderer {
         return s.isEmpty() ? fallback : s;
     }
 
-    /** Strokes the frame's {@code n} samples, as min/max spans per pixel column when they outnumber the columns. */
+    /**
+     * Draws the frame's {@code n} samples as one vertical span per pixel column ({@link MinMax#trace}): axis-aligned
+     * rectangles, which Prism fills without its path rasterizer. A stroked path through the same points cost the
+     * render thread about 26 ms per picture for a 4096-point spectrum, the rectangles a fraction of that (see
+     * {@code docs/architecture.md}, "Preview panels").
+     */
     private void trace(GraphicsContext gc, int n, Color color) {
         int cols = (int) axes.width();
-        int points = Math.max(2 * cols, n);
-        if (xs.length < points) {
-            xs = new double[points];
-            ys = new double[points];
+        if (lo.length < cols) {
+            lo = new double[cols];
+            hi = new double[cols];
         }
+        MinMax.trace(frame.floats(), n, cols, lo, hi);
         double top = axes.top();
         double bottom = top + axes.height();
-        gc.setStroke(color);
-        gc.setLineWidth(1.25);
-        int count = 0;
-        if (n > cols) {
-            if (lo.length < cols) {
-                lo = new double[cols];
-                hi = new double[cols];
+        gc.setFill(color);
+        for (int c = 0; c < cols; c++) {
+            if (Double.isNaN(lo[c])) {
+                continue; // no finite sample here: a gap in the line
             }
-            if (frame.storage() == Storage.FLOAT) {
-                MinMax.columns(frame.floats(), 0, 1, n, cols, lo, hi);
-            } else {
-                MinMax.columns(frame.doubles(), 0, 1, n, cols, lo, hi);
-            }
-            for (int c = 0; c < cols; c++) {
-                if (Double.isNaN(lo[c])) {
-                    count = flush(gc, count);
-                    continue;
-                }
-                double px = axes.left() + c + 0.5;
-                xs[count] = px;
-                ys[count++] = clamp(axes.py(hi[c]), top, bottom);
-                xs[count] = px;
-                ys[count++] = clamp(axes.py(lo[c]), top, bottom);
-            }
-        } else {
-            double step = n > 1 ? axes.width() / (n - 1) : 0;
-            for (int i = 0; i < n; i++) {
-                double v = sample(frame, i);
-                if (!Double.isFinite(v)) {
-                    count = flush(gc, count);
-                    continue;
-                }
-                xs[count] = axes.left() + i * step;
-                ys[count++] = clamp(axes.py(v), top, bottom);
-            }
+            // Half a pixel more at each end: a flat stretch is a line of one to two pixels, never a hairline.
+            double y0 = Math.floor(clamp(axes.py(hi[c]), top, bottom) - 0.5);
+            double y1 = Math.ceil(clamp(axes.py(lo[c]), top, bottom) + 0.5);
+            gc.fillRect(axes.left() + c, y0, 1, Math.max(1, y1 - y0));
         }
-        flush(gc, count);
-    }
-
-    private int flush(GraphicsContext gc, int count) {
-        if (count == 1) {
-            gc.strokeLine(xs[0] - 1, ys[0], xs[0] + 1, ys[0]);
-        } else if (count > 1) {
-            gc.strokePolyline(xs, ys, count);
-        }
-        return 0;
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -223,11 +191,7 @@ final class PlotRenderer extends PreviewRenderer {
         Arrays.fill(thumbPixels, bg);
         int n = frame == null ? 0 : frame.length();
         if (n > 0) {
-            if (frame.storage() == Storage.FLOAT) {
-                MinMax.columns(frame.floats(), 0, 1, n, THUMB_W, thumbLo, thumbHi);
-            } else {
-                MinMax.columns(frame.doubles(), 0, 1, n, THUMB_W, thumbLo, thumbHi);
-            }
+            MinMax.trace(frame.floats(), n, THUMB_W, thumbLo, thumbHi);
             double yl = yLo();
             double span = yHi() - yl;
             for (int c = 0; c < THUMB_W; c++) {

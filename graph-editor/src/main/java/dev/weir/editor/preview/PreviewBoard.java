@@ -99,6 +99,7 @@ public final class PreviewBoard implements PreviewHub {
     private Runnable onThumbnailsChanged = () -> { };
     private PreviewTheme theme = PreviewTheme.LIGHT;
     private long passes;
+    private long lastPassNanos;
 
     /** A board whose panels go into {@code dock}. Call on the FX thread. */
     public PreviewBoard(PreviewDock dock) {
@@ -203,12 +204,14 @@ public final class PreviewBoard implements PreviewHub {
         if (!cap.tryFrame(now)) {
             return;
         }
+        long t0 = System.nanoTime();
         passes++;
         redrawRequested = false;
         boolean busy = false;
         for (int i = 0; i < order.size(); i++) {
             busy |= pass(order.get(i), now);
         }
+        lastPassNanos = System.nanoTime() - t0;
         if (thumbnailsChanged && thumbnailCap.tryFrame(now)) {
             thumbnailsChanged = false;
             onThumbnailsChanged.run();
@@ -383,5 +386,13 @@ public final class PreviewBoard implements PreviewHub {
     /** Passes run since the board was made (each draws every panel with new data once). FX thread. */
     public long passes() {
         return passes;
+    }
+
+    /**
+     * How long the last pass took on the FX thread, in nanoseconds: acquiring, converting and drawing every panel
+     * with new data (Prism renders the result afterwards, on its own thread). FX thread.
+     */
+    public long lastPassNanos() {
+        return lastPassNanos;
     }
 }

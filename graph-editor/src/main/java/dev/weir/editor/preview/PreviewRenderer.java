@@ -100,14 +100,13 @@ abstract class PreviewRenderer {
                 if (e == null) {
                     return cannot + "expected a vector or a stream";
                 }
-                if (e != ElementType.FLOAT32 && e != ElementType.FLOAT64) {
-                    return cannot + "expected real float samples";
+                if (e != ElementType.FLOAT32) {
+                    return cannot + "expected real float32 samples";
                 }
             }
             case WATERFALL, HEATMAP -> {
-                if (!(first instanceof DataType.MatrixOf m)
-                        || m.element() != ElementType.FLOAT32 && m.element() != ElementType.FLOAT64) {
-                    return cannot + "expected a matrix of real floats";
+                if (!(first instanceof DataType.MatrixOf m) || m.element() != ElementType.FLOAT32) {
+                    return cannot + "expected a matrix of real float32";
                 }
             }
             case VIDEO -> {
@@ -143,8 +142,4 @@ abstract class PreviewRenderer {
         }
     }
 
-    /** Element {@code i} of a frame of real floats or doubles. */
-    static double sample(Frame f, int i) {
-        return f.storage() == dev.weir.engine.api.Storage.FLOAT ? f.floats()[i] : f.doubles()[i];
-    }
 }
