@@ -7,17 +7,17 @@
  * a thumbnail.
  *
  * <pre>
- *  kind        lane 0                       lane 1            drawn as
- *  TIME_PLOT   vector | stream (real, cplx)  -                line(s) against time (s), min/max per pixel column
- *  SPECTRUM    vector | stream of dB         -                line against the spec's x axis (e.g. Hz)
- *  WATERFALL   matrix (rows = time) of dB    -                viridis image, newest row on top, colour bar
- *  HEATMAP     matrix (rows = y, cols = x)   -                viridis image, axes in the spec's units, colour bar
- *  VIDEO       image gray8 | bgr24 | rgb24   records (boxes)  image fit to the panel, class-coloured boxes
- *  DETECTIONS  records (boxes)               -                table of class, score and corners
+ *  kind        lane 0                        lane 1          drawn as
+ *  TIME_PLOT   float32 stream (a window)     -               line against time (s, from the frame header)
+ *  SPECTRUM    float32 vector of dB          -               line against frequency (the spec's axis, or the header)
+ *  WATERFALL   float32 matrix, rows of dB    -               viridis image, newest row at the bottom, colour bar
+ *  HEATMAP     float32 matrix (rows = y)     -               viridis image, axes in the spec's units, colour bar
+ *  VIDEO       image gray8 | bgr24 | rgb24   PreviewBoxes    image fit to the panel, class-coloured boxes
+ *  DETECTIONS  PreviewBoxes                  -               table of class, score and corners
  * </pre>
  *
  * Everything here is drawn by hand on a {@code Canvas} or a {@code PixelBuffer}-backed image; no charting library
- * (see {@code docs/architecture.md}, "Preview panels", for why). Depends on engine/api and JavaFX only; nothing here
- * knows the rest of the editor.
+ * (see {@code docs/architecture.md}, "Preview panels", for why). Depends on engine/api, JavaFX and the editor's UI
+ * libraries (AtlantaFX, Ikonli, BentoFX); nothing here knows the rest of the editor.
  */
 package dev.weir.editor.preview;
