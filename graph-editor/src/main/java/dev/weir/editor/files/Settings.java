@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Editor preferences that outlive a window (theme, grid snapping), in {@code STATE_DIR/settings.properties}.
+ * Editor preferences that outlive a window (theme, grid snapping, preview thumbnails), in
+ * {@code STATE_DIR/settings.properties}.
  * A missing or damaged file gives the defaults.
  */
 public final class Settings {
@@ -49,6 +50,16 @@ public final class Settings {
     /** Turns grid snapping on or off and saves. */
     public void snapToGrid(boolean snap) {
         set("grid.snap", Boolean.toString(snap));
+    }
+
+    /** Whether preview nodes show their latest picture under them on the canvas (default: no). */
+    public boolean previewThumbnails() {
+        return Boolean.parseBoolean(values.getProperty("preview.thumbnails", "false"));
+    }
+
+    /** Turns canvas thumbnails of preview nodes on or off and saves. */
+    public void previewThumbnails(boolean on) {
+        set("preview.thumbnails", Boolean.toString(on));
     }
 
     private void set(String key, String value) {

@@ -53,6 +53,8 @@ final class CanvasRenderer {
     static final double LOD_TEXT = 0.35;
     /** Zoom below which summaries and port names are left out and ports are squares. */
     static final double LOD_DETAIL = 0.55;
+    /** Canvas units between a node's box and its thumbnail. */
+    static final double THUMBNAIL_GAP = 6;
 
     private final GraphCanvas canvas;
     private final Map<String, Font> fonts = new HashMap<>();
@@ -105,6 +107,7 @@ final class CanvasRenderer {
         for (NodeShape shape : visible) {
             drawBox(gc, doc.nodes().get(shape.nodeId()), shape, sel.nodes().contains(shape.nodeId()), s, run);
         }
+        drawThumbnails(gc, drawn, vx, vy, vw, vh);
         if (s >= LOD_TEXT) {
             gc.setTransform(1, 0, 0, 1, 0, 0);
             for (NodeShape shape : visible) {
@@ -312,6 +315,38 @@ final class CanvasRenderer {
             gc.fillOval(x + w - 21, y + NodeShape.HEADER / 2 - 8, 16, 16);
         }
         gc.setGlobalAlpha(1);
+    }
+
+    /**
+     * Each node's thumbnail ({@link NodeThumbnails}, the latest picture of a preview node) just under its box, as
+     * wide as the box and at most three quarters as high, with the picture's aspect kept. Culled by its own bounds,
+     * which lie outside the node's.
+     */
+    private void drawThumbnails(GraphicsContext gc, Map<String, NodeShape> drawn, double vx, double vy, double vw,
+                                double vh) {
+        NodeThumbnails thumbs = canvas.thumbnails();
+        if (thumbs == NodeThumbnails.NONE) {
+            return;
+        }
+        for (Map.Entry<String, NodeShape> e : drawn.entrySet()) {
+            javafx.scene.image.Image img = thumbs.thumbnail(e.getKey());
+            if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
+                continue;
+            }
+            NodeShape shape = e.getValue();
+            double w = shape.width();
+            double h = Math.min(w * img.getHeight() / img.getWidth(), w * 0.75);
+            double iw = h * img.getWidth() / img.getHeight();
+            double x = shape.x() + (w - iw) / 2;
+            double y = shape.maxY() + THUMBNAIL_GAP;
+            if (x > vx + vw || x + iw < vx || y > vy + vh || y + h < vy) {
+                continue;
+            }
+            gc.setFill(theme.nodeBorder());
+            gc.fillRect(x - 1, y - 1, iw + 2, h + 2);
+            gc.setImageSmoothing(true);
+            gc.drawImage(img, x, y, iw, h);
+        }
     }
 
     private void drawPorts(GraphicsContext gc, NodeShape shape, boolean round) {

@@ -9,6 +9,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -44,6 +45,8 @@ public enum EditorAction {
     FIT("View", "Fit to View", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Shortcut+Shift+F"),
     SNAP("View", "Snap to Grid", MaterialDesignG.GRID, "Shortcut+Shift+G"),
     DARK_THEME("View", "Dark Theme", MaterialDesignT.THEME_LIGHT_DARK, null),
+    PREVIEW_DOCK("View", "Preview Panels", MaterialDesignD.DOCK_BOTTOM, "Shortcut+Shift+P"),
+    PREVIEW_THUMBNAILS("View", "Preview Thumbnails on Canvas", MaterialDesignI.IMAGE_OUTLINE, null),
     SHORTCUTS("Help", "Keyboard Shortcuts", MaterialDesignK.KEYBOARD_OUTLINE, "F1"),
 
     ALIGN_LEFT("Arrange", "Align Left", MaterialDesignA.ALIGN_HORIZONTAL_LEFT, null),

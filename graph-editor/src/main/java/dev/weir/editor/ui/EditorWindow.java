@@ -9,6 +9,9 @@ import dev.weir.editor.model.DeleteCommand;
 import dev.weir.editor.model.DocumentHistory;
 import dev.weir.editor.model.EditorModel;
 import dev.weir.editor.model.Selection;
+import dev.weir.editor.preview.PreviewBoard;
+import dev.weir.editor.preview.PreviewDock;
+import dev.weir.editor.preview.PreviewPanel;
 import dev.weir.engine.model.GraphDocument;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
@@ -28,8 +31,10 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
@@ -45,6 +50,8 @@ import java.util.Map;
  *  ┌ menu bar ─────────────────────────────────────────────────────┐
  *  ├ toolbar ──────────────────────────────────────────────────────┤
  *  │ palette │ canvas                                  │ inspector │
+ *  │         ├─────────────────────────────────────────┤           │
+ *  │         │ preview panels (while shown)            │           │
  *  │         ├─────────────────────────────────────────┤           │
  *  │         │ problems                                │           │
  *  ├ status bar ───────────────────────────────────────────────────┤
@@ -70,6 +77,9 @@ public final class EditorWindow {
     private final Map<EditorAction, Node> toolButtons = new EnumMap<>(EditorAction.class);
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu examplesMenu = new Menu("Examples");
+    private final PreviewBoard previews;
+    private final Menu previewMenu = new Menu("Show Preview");
+    private SplitPane middle;
 
     private EditorWindow(Stage stage, EditorOptions options) {
         this.stage = stage;
@@ -87,6 +97,13 @@ public final class EditorWindow {
         this.runs = new RunController(model, options.runner(), canvas, problems, status, this::updateActions);
         canvas.setSnapToGrid(settings.snapToGrid());
         canvas.setTheme(Themes.apply(settings.darkTheme()));
+        this.previews = new PreviewBoard(new PreviewDock(stage));
+        runs.setPreviewHub(previews);
+        previews.setDarkTheme(settings.darkTheme());
+        previews.setOnThumbnailsChanged(canvas::requestRedraw);
+        previews.dock().setOnOpened(() -> showPreviewDock(true));
+        setPreviewThumbnails(settings.previewThumbnails());
+        canvas.setOnNodeDoubleClicked(previews::showPanel);
     }
 
     /**
@@ -119,7 +136,7 @@ public final class EditorWindow {
         root.setId("editor-root");
         root.setTop(new VBox(menuBar(), toolBar()));
 
-        SplitPane middle = new SplitPane(canvas, problems);
+        middle = new SplitPane(canvas, problems);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(problems, false);
@@ -148,8 +165,12 @@ public final class EditorWindow {
                 e.consume();
             }
         });
-        // However the window goes (close button, Quit, the launcher), a run stops with it, so sinks finish files.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> runs.shutdown());
+        // However the window goes (close button, Quit, the launcher), a run stops with it, so sinks finish files;
+        // the preview board closes after it, so the run's last detaches find it still open.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            runs.shutdown();
+            previews.close();
+        });
         model.addListener(new EditorModel.Listener() {
             @Override
             public void documentChanged(DocumentHistory.Change change) {
@@ -178,8 +199,7 @@ public final class EditorWindow {
             bar.getMenus().add(m);
         }
         for (EditorAction a : EditorAction.values()) {
-            MenuItem item = a == EditorAction.SNAP || a == EditorAction.DARK_THEME ? new CheckMenuItem(a.label())
-                    : new MenuItem(a.label());
+            MenuItem item = checkable(a) ? new CheckMenuItem(a.label()) : new MenuItem(a.label());
             item.setId("menu-item-" + a.name().toLowerCase(java.util.Locale.ROOT));
             if (a.icon() != null) {
                 item.setGraphic(new FontIcon(a.icon()));
@@ -193,7 +213,8 @@ public final class EditorWindow {
             m.getItems().add(item);
             switch (a) {
                 case OPEN -> m.getItems().addAll(recentMenu, examplesMenu);
-                case SAVE_AS, REDO, DELETE, SELECT_ALL, FIT, ALIGN_BOTTOM, DISTRIBUTE_V -> m.getItems()
+                case PREVIEW_THUMBNAILS -> m.getItems().add(previewMenu);
+                case SAVE_AS, REDO, DELETE, SELECT_ALL, FIT, DARK_THEME, ALIGN_BOTTOM, DISTRIBUTE_V -> m.getItems()
                         .add(new SeparatorMenuItem());
                 default -> {
                 }
@@ -201,14 +222,57 @@ public final class EditorWindow {
         }
         ((CheckMenuItem) menuItems.get(EditorAction.SNAP)).setSelected(settings.snapToGrid());
         ((CheckMenuItem) menuItems.get(EditorAction.DARK_THEME)).setSelected(settings.darkTheme());
+        ((CheckMenuItem) menuItems.get(EditorAction.PREVIEW_THUMBNAILS)).setSelected(settings.previewThumbnails());
         recentMenu.setId("menu-recent");
         examplesMenu.setId("menu-examples");
+        previewMenu.setId("menu-previews");
         menus.get("File").setOnShowing(e -> {
             fillRecent();
             fillExamples();
         });
         fillExamples();
+        menus.get("View").setOnShowing(e -> fillPreviews());
         return bar;
+    }
+
+    private static boolean checkable(EditorAction a) {
+        return switch (a) {
+            case SNAP, DARK_THEME, PREVIEW_DOCK, PREVIEW_THUMBNAILS -> true;
+            default -> false;
+        };
+    }
+
+    /** One item per preview node that has had a panel: choosing it opens the panel (closed ones too). */
+    private void fillPreviews() {
+        previewMenu.getItems().clear();
+        for (String id : previews.nodeIds()) {
+            MenuItem item = new MenuItem(previews.panel(id).map(PreviewPanel::title).orElse(id));
+            item.setId("menu-preview-" + id);
+            item.setOnAction(e -> previews.showPanel(id));
+            previewMenu.getItems().add(item);
+        }
+        previewMenu.setDisable(previewMenu.getItems().isEmpty());
+    }
+
+    /** Puts the preview dock between the canvas and the problems list, or takes it out. */
+    private void showPreviewDock(boolean on) {
+        Region dock = previews.dock().view();
+        boolean shown = middle != null && middle.getItems().contains(dock);
+        if (middle != null && on != shown) {
+            if (on) {
+                middle.getItems().add(1, dock);
+                middle.setDividerPositions(0.5, 0.86);
+            } else {
+                middle.getItems().remove(dock);
+                middle.setDividerPositions(0.8);
+            }
+        }
+        syncToggle(EditorAction.PREVIEW_DOCK, on);
+    }
+
+    private void setPreviewThumbnails(boolean on) {
+        previews.setThumbnailsEnabled(on);
+        canvas.setThumbnails(on ? previews::thumbnail : NodeThumbnails.NONE);
     }
 
     private void fillRecent() {
@@ -441,7 +505,15 @@ public final class EditorWindow {
                     boolean dark = !settings.darkTheme();
                     settings.darkTheme(dark);
                     canvas.setTheme(Themes.apply(dark));
+                    previews.setDarkTheme(dark);
                     syncToggle(a, dark);
+                }
+                case PREVIEW_DOCK -> showPreviewDock(!middle.getItems().contains(previews.dock().view()));
+                case PREVIEW_THUMBNAILS -> {
+                    boolean on = !previews.thumbnailsEnabled();
+                    setPreviewThumbnails(on);
+                    settings.previewThumbnails(on);
+                    syncToggle(a, on);
                 }
                 case SHORTCUTS -> ShortcutsWindow.show(stage);
                 case ALIGN_LEFT -> model.alignSelection(Arrange.Alignment.LEFT);
@@ -512,9 +584,17 @@ public final class EditorWindow {
         return status;
     }
 
-    /** Runs the graph: Run, Pause, Stop, live edits; where a preview viewer plugs in its hub. */
+    /** Runs the graph: Run, Pause, Stop, live edits; its runs publish previews to {@link #previewHub()}. */
     public RunController runs() {
         return runs;
+    }
+
+    /**
+     * The window's {@link dev.weir.engine.api.preview.PreviewHub}: every run started from this window passes it to
+     * {@link dev.weir.editor.run.GraphRunner#start}, so that the run's preview nodes show in this window's panels.
+     */
+    public PreviewBoard previewHub() {
+        return previews;
     }
 
     /** The file controller. */

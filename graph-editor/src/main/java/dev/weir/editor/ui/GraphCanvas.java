@@ -82,6 +82,8 @@ public final class GraphCanvas extends Region {
     private double mouseY = Double.NaN;
     private Consumer<String> status = s -> { };
     private Runnable onViewChanged = () -> { };
+    private Consumer<String> onNodeDoubleClicked = id -> { };
+    private NodeThumbnails thumbnails = NodeThumbnails.NONE;
 
     private Map<String, Point> preview = Map.of();
     private Wire wire;
@@ -190,6 +192,21 @@ public final class GraphCanvas extends Region {
     /** Called after every pan or zoom (the status bar shows the zoom). */
     public void setOnViewChanged(Runnable r) {
         this.onViewChanged = r;
+    }
+
+    /** Called with a node's id when the node is double-clicked (the window opens its preview panel). */
+    public void setOnNodeDoubleClicked(Consumer<String> c) {
+        this.onNodeDoubleClicked = c;
+    }
+
+    /** Pictures to draw under nodes; {@link NodeThumbnails#NONE} for none. Redraws. */
+    public void setThumbnails(NodeThumbnails t) {
+        this.thumbnails = t;
+        requestRedraw();
+    }
+
+    NodeThumbnails thumbnails() {
+        return thumbnails;
     }
 
     void status(String message) {
@@ -491,6 +508,9 @@ public final class GraphCanvas extends Region {
             }
             if (model.selection().nodes().contains(id)) {
                 gesture = new MoveGesture(this, id, x, y, !add && wasSelected && model.selection().nodes().size() > 1);
+            }
+            if (e.getClickCount() == 2 && !add) {
+                onNodeDoubleClicked.accept(id);
             }
             e.consume();
             return;

@@ -29,7 +29,8 @@ public final class ShortcutsWindow {
             new String[] {"Pan", "Space+drag, or drag with the middle button"},
             new String[] {"Zoom", "Mouse wheel, about the cursor"},
             new String[] {"Cancel a drag", "Escape"},
-            new String[] {"Port type", "Hover over a port"});
+            new String[] {"Port type", "Hover over a port"},
+            new String[] {"Preview panel", "Double-click a preview node (after it has run)"});
 
     private ShortcutsWindow() {
     }
