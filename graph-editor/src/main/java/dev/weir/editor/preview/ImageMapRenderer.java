@@ -222,7 +222,7 @@ final class ImageMapRenderer extends PreviewRenderer {
         return frame == null ? null : image;
     }
 
-    /** The plot area and its axes, as last drawn (tests read the titles). */
+    @Override
     Axes axes() {
         return axes;
     }

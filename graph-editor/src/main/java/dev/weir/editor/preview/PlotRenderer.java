@@ -168,7 +168,7 @@ final class PlotRenderer extends PreviewRenderer {
         return v < lo ? lo : v > hi ? hi : v;
     }
 
-    /** The plot area and its axes, as last drawn (tests read the titles). */
+    @Override
     Axes axes() {
         return axes;
     }

@@ -86,6 +86,30 @@ public final class PreviewPanel extends BorderPane {
         return renderer;
     }
 
+    /**
+     * Where the value pair ({@code x} on the horizontal axis, {@code y} on the vertical one, in the axes' units: m,
+     * m/s, Hz, dB...) was last drawn, in this panel's coordinates. Empty for kinds without axes (video, table) and
+     * before the first picture. It lets a caller point at data (a test sampling the picture at a target's range and
+     * velocity, a readout under the mouse) without knowing the renderer's layout.
+     */
+    public java.util.Optional<javafx.geometry.Point2D> locate(double x, double y) {
+        Axes a = renderer == null ? null : renderer.axes();
+        if (a == null || a.width() <= 0 || a.height() <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(sceneToLocal(renderer.view().localToScene(a.px(x), a.py(y))));
+    }
+
+    /** The plot or image area as last drawn, in this panel's coordinates; empty as for {@link #locate}. */
+    public java.util.Optional<javafx.geometry.Bounds> dataArea() {
+        Axes a = renderer == null ? null : renderer.axes();
+        if (a == null || a.width() <= 0 || a.height() <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(sceneToLocal(renderer.view().localToScene(
+                new javafx.geometry.BoundingBox(a.left(), a.top(), a.width(), a.height()))));
+    }
+
     /** Puts {@code r} in the panel, replacing the previous renderer's view. */
     void setRenderer(PreviewRenderer r, PreviewSpec spec, List<DataType> laneTypes) {
         this.renderer = r;

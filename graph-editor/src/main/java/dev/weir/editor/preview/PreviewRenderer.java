@@ -44,6 +44,14 @@ abstract class PreviewRenderer {
     /** Draws the panel from the lanes last accepted (or an empty frame when there were none). */
     abstract void draw();
 
+    /**
+     * The plot area and its axes as last drawn, in the coordinates of {@link #view()}; null for kinds drawn without
+     * axes (video, table) and before the first draw.
+     */
+    Axes axes() {
+        return null;
+    }
+
     /** Brings the thumbnail up to date with the lanes last accepted. */
     void updateThumbnail() {
     }
