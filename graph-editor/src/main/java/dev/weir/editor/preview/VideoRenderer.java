@@ -22,15 +22,24 @@ import java.nio.IntBuffer;
  * (when the slot has that lane) as class-coloured boxes labelled with class name and score.
  *
  * <p>Frame cost: one pass converting gray8, bgr24, rgb24 (or planar float) pixels into the {@code int[]} the image
- * wraps ({@link Pixels}), one texture upload, one scaled {@code drawImage}. The image is made once per slot and
- * reused; the same image is the canvas thumbnail (without the boxes). Boxes are in pixels of the source image and are
- * scaled with it.
+ * wraps ({@link Pixels}); then, unless the panel shows it at exactly its own size, one nearest-pixel gather into a
+ * second image of exactly the size shown, shown by an {@code ImageView} (a texture copied into the scene, no canvas to
+ * rasterize first; boxes go on a transparent canvas above it, only for slots with a box lane). On Prism's
+ * software pipeline (no GPU: Xvfb, remote desktops) a scaled, smoothed draw of a 720p picture into a large panel
+ * kept its render thread busy at 17 pictures a second; see {@code benchmarks/preview-load.sh}. Both images are made once per slot and size and reused; the
+ * full-size one is the canvas thumbnail (without the boxes). Boxes are in pixels of the source image and are scaled
+ * with it.
  */
 final class VideoRenderer extends PreviewRenderer {
 
     private static final double BOX_LINE = 2;
 
-    private final CanvasView view = new CanvasView();
+    /** The picture (an {@code ImageView}: Prism copies its texture straight into the scene) under the boxes. */
+    private final javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();
+    /** Boxes and labels only; hidden when the slot has no box lane, so a plain video draws no canvas at all. */
+    private final CanvasView overlay = new CanvasView();
+    /** Declared after the two it holds: field initializers run in order. */
+    private final VideoView view = new VideoView();
     private final dev.weir.engine.api.PixelFormat format;
     private final int width;
     private final int height;
@@ -41,6 +50,16 @@ final class VideoRenderer extends PreviewRenderer {
     private final ClassLabels labels;
     private Frame boxes;
     private boolean hasImage;
+    /** The picture at the size it is shown, when that differs from the source's; rebuilt when the size changes. */
+    private int[] shown = new int[0];
+    private PixelBuffer<IntBuffer> shownBuffer;
+    private WritableImage shownImage;
+    private int shownW;
+    private int shownH;
+    private int[] xMap = new int[0];
+    private int[] yRow = new int[0];
+    /** Whether {@link #shown} lags behind {@link #pixels}. */
+    private boolean shownStale = true;
 
     VideoRenderer(PreviewSpec spec, DataType.ImageOf type, DataType.RecordsOf boxType) {
         super(spec);
@@ -53,6 +72,42 @@ final class VideoRenderer extends PreviewRenderer {
         this.boxFields = boxType == null ? null : BoxFields.of(boxType.schema());
         this.labels = new ClassLabels(spec.classNames(), Font.font("System", FontWeight.BOLD, 12));
         view.setId("preview-video");
+        overlay.setMinSize(0, 0);
+        overlay.setMouseTransparent(true);
+        overlay.setVisible(boxFields != null);
+        theme(theme);
+    }
+
+    /** A resizable region that lays the overlay over its whole area and says when its size changed. */
+    private final class VideoView extends Region {
+        private Runnable onResized = () -> { };
+        private double lastW = -1;
+        private double lastH = -1;
+
+        VideoView() {
+            getChildren().addAll(picture, overlay);
+            setMinSize(80, 60);
+            setPrefSize(480, 280);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = Math.floor(getWidth());
+            double h = Math.floor(getHeight());
+            overlay.resizeRelocate(0, 0, w, h);
+            if (w != lastW || h != lastH) {
+                lastW = w;
+                lastH = h;
+                onResized.run();
+            }
+        }
+    }
+
+    @Override
+    void theme(PreviewTheme t) {
+        super.theme(t);
+        view.setBackground(new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(t.background(), null, null)));
     }
 
     @Override
@@ -62,7 +117,7 @@ final class VideoRenderer extends PreviewRenderer {
 
     @Override
     void setRedrawRequest(Runnable r) {
-        view.setOnResized(r);
+        view.onResized = r;
     }
 
     @Override
@@ -73,31 +128,68 @@ final class VideoRenderer extends PreviewRenderer {
         buffer.updateBuffer(b -> null);
         boxes = boxFields != null && lanes.length > 1 ? lanes[1] : null;
         hasImage = true;
+        shownStale = true;
     }
 
     @Override
     void draw() {
-        double w = view.canvasWidth();
-        double h = view.canvasHeight();
-        if (w < 2 || h < 2) {
-            return;
-        }
-        GraphicsContext gc = view.graphics();
-        gc.setFill(theme.background());
-        gc.fillRect(0, 0, w, h);
-        if (!hasImage) {
+        double w = Math.floor(view.getWidth());
+        double h = Math.floor(view.getHeight());
+        if (w < 2 || h < 2 || !hasImage) {
+            picture.setImage(null);
             return;
         }
         double scale = Math.min(w / width, h / height);
-        double dw = width * scale;
-        double dh = height * scale;
-        double dx = Math.floor((w - dw) / 2);
-        double dy = Math.floor((h - dh) / 2);
-        gc.setImageSmoothing(true);
-        gc.drawImage(image, dx, dy, dw, dh);
-        if (boxes != null) {
-            drawBoxes(gc, dx, dy, scale);
+        double dx = Math.floor((w - width * scale) / 2);
+        double dy = Math.floor((h - height * scale) / 2);
+        int sw = Math.max(1, (int) Math.round(width * scale));
+        int sh = Math.max(1, (int) Math.round(height * scale));
+        picture.setImage(sw == width && sh == height ? image : shownAt(sw, sh));
+        picture.relocate(dx, dy);
+        if (boxFields != null) {
+            GraphicsContext gc = overlay.graphics();
+            gc.clearRect(0, 0, overlay.canvasWidth(), overlay.canvasHeight());
+            if (boxes != null) {
+                drawBoxes(gc, dx, dy, scale);
+            }
         }
+    }
+
+    /**
+     * The picture at {@code sw x sh}: the source pixel nearest each shown pixel's centre. The index maps and the image
+     * are made again only when the shown size changes (a resize), the pixels only when a new picture came.
+     */
+    private WritableImage shownAt(int sw, int sh) {
+        if (sw != shownW || sh != shownH) {
+            shownW = sw;
+            shownH = sh;
+            shown = new int[sw * sh];
+            shownBuffer = new PixelBuffer<>(sw, sh, IntBuffer.wrap(shown), PixelFormat.getIntArgbPreInstance());
+            shownImage = new WritableImage(shownBuffer);
+            xMap = new int[sw];
+            for (int x = 0; x < sw; x++) {
+                xMap[x] = Math.min(width - 1, (int) ((x + 0.5) * width / sw));
+            }
+            yRow = new int[sh];
+            for (int y = 0; y < sh; y++) {
+                yRow[y] = Math.min(height - 1, (int) ((y + 0.5) * height / sh)) * width;
+            }
+            shownStale = true;
+        }
+        if (shownStale) {
+            int[] src = pixels;
+            int[] dst = shown;
+            int[] xs = xMap;
+            for (int y = 0, o = 0; y < sh; y++) {
+                int row = yRow[y];
+                for (int x = 0; x < sw; x++) {
+                    dst[o++] = src[row + xs[x]];
+                }
+            }
+            shownBuffer.updateBuffer(b -> null);
+            shownStale = false;
+        }
+        return shownImage;
     }
 
     private void drawBoxes(GraphicsContext gc, double dx, double dy, double scale) {
