@@ -455,7 +455,7 @@ class PreviewNodesTest {
     class Waterfall {
         @Test
         void keepsTheLastRowsNewestLastWithUnfilledRowsNaN() throws Exception {
-            Params p = Params.of("input", "real", "scale", "db", "order", "dc_centre", "rows", 3);
+            Params p = Params.of("input", "real", "scale", "db", "order", "dc_centre", "rows", 3, "row_rate", 0.0);
             Frame first = vector(1, 1);
             PreviewHarness h = new PreviewHarness(WATERFALL, p, Map.of("in", first.type()));
             assertThat(h.spec().kind()).isEqualTo(PreviewKind.WATERFALL);
@@ -474,6 +474,18 @@ class PreviewNodesTest {
             h.feed("in", vector(6, 6));
             h.complete();
             assertThat(h.latest()[0].floats()).containsExactly(4, 4, 5, 5, 6, 6);
+        }
+
+        @Test
+        void spectraComingFasterThanTheRowRateAreSkippedUnread() throws Exception {
+            // One row a minute: the first spectrum makes a row, the rest of this burst comes too soon.
+            Params p = Params.of("input", "real", "scale", "db", "order", "dc_centre", "rows", 3, "row_rate", 1.0 / 60);
+            Frame first = vector(1, 1);
+            PreviewHarness h = new PreviewHarness(WATERFALL, p, Map.of("in", first.type()));
+            h.feed("in", first);
+            h.feed("in", vector(2, 2), vector(3, 3));
+            h.complete();
+            assertThat(h.latest()[0].floats()).containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN, 1, 1);
         }
 
         @Test
