@@ -86,7 +86,8 @@ class RecordReplayTest {
         assertThat(IpcTesting.leftovers(tmp.resolve("runs"))).as("the run folder goes, the recording stays").isEmpty();
 
         GraphDocument replay = ReplayGraphs.replay(radarWithCollector(), "e2", rec, "max", 0, 0);
-        assertThat(replay.nodes().keySet()).containsExactlyInAnyOrder("mtd", "cfar", "det", "replay_e2");
+        // Everything downstream of the recorded edge, the example's range-Doppler preview included.
+        assertThat(replay.nodes().keySet()).containsExactlyInAnyOrder("mtd", "cfar", "rd_map", "det", "replay_e2");
         assertThat(run(replay)).isEqualTo(live);
 
         long t0 = System.nanoTime();
