@@ -29,7 +29,7 @@ public final class TestGraphs {
             throw new IllegalArgumentException("no editor test fixture " + name);
         }
         try {
-            return Path.of(TestGraphs.class.getResource("/graphs/fft-three-nodes.dag").toURI());
+            return Path.of(TestGraphs.class.getResource("/graphs/fft-sinusoids.dag").toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
