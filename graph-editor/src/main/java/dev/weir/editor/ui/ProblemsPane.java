@@ -43,26 +43,7 @@ public final class ProblemsPane extends VBox {
         header.getStyleClass().add(Styles.TEXT_BOLD);
         list.setId("problems-list");
         list.setPlaceholder(new Label("No problems: the graph can run."));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Problem p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                FontIcon icon = new FontIcon(p.isError() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT_OUTLINE);
-                icon.getStyleClass().add(p.isError() ? Styles.DANGER : Styles.WARNING);
-                Label where = new Label(p.location());
-                where.getStyleClass().add(Styles.TEXT_MUTED);
-                where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                Label msg = new Label(p.message());
-                HBox.setHgrow(msg, Priority.ALWAYS);
-                setGraphic(new HBox(8, icon, where, msg));
-                setText(null);
-            }
-        });
+        list.setCellFactory(v -> new ProblemCell<>(Problem::isError, Problem::location, Problem::message));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 Problem p = list.getSelectionModel().getSelectedItem();
@@ -77,26 +58,7 @@ public final class ProblemsPane extends VBox {
         runList.setId("run-problems-list");
         runList.setPrefHeight(90);
         runList.setMinHeight(48);
-        runList.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(RunProblem p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                FontIcon icon = new FontIcon(p.error() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT_OUTLINE);
-                icon.getStyleClass().add(p.error() ? Styles.DANGER : Styles.WARNING);
-                Label where = new Label(p.where());
-                where.getStyleClass().add(Styles.TEXT_MUTED);
-                where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                Label msg = new Label(p.message());
-                HBox.setHgrow(msg, Priority.ALWAYS);
-                setGraphic(new HBox(8, icon, where, msg));
-                setText(null);
-            }
-        });
+        runList.setCellFactory(v -> new ProblemCell<>(RunProblem::error, RunProblem::where, RunProblem::message));
         runList.setOnMouseClicked(e -> {
             RunProblem p = runList.getSelectionModel().getSelectedItem();
             if (e.getButton() == MouseButton.PRIMARY && p != null && p.nodeId() != null
@@ -163,6 +125,43 @@ public final class ProblemsPane extends VBox {
             model.select(Selection.ofEdge(p.edgeId()));
             EdgeInstance e = model.document().edges().get(p.edgeId());
             canvas.reveal(e.to().node());
+        }
+    }
+
+    /**
+     * One line of either list: an error or warning icon, where (muted), and the message. Validation problems and run
+     * problems are different records, so the cell takes three getters.
+     */
+    private static final class ProblemCell<T> extends ListCell<T> {
+        private final java.util.function.Predicate<T> isError;
+        private final java.util.function.Function<T, String> where;
+        private final java.util.function.Function<T, String> message;
+
+        ProblemCell(java.util.function.Predicate<T> isError, java.util.function.Function<T, String> where,
+                    java.util.function.Function<T, String> message) {
+            this.isError = isError;
+            this.where = where;
+            this.message = message;
+        }
+
+        @Override
+        protected void updateItem(T p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            boolean error = isError.test(p);
+            FontIcon icon = new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT_OUTLINE);
+            icon.getStyleClass().add(error ? Styles.DANGER : Styles.WARNING);
+            Label at = new Label(where.apply(p));
+            at.getStyleClass().add(Styles.TEXT_MUTED);
+            at.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label msg = new Label(message.apply(p));
+            HBox.setHgrow(msg, Priority.ALWAYS);
+            setGraphic(new HBox(8, icon, at, msg));
+            setText(null);
         }
     }
 }
