@@ -25,8 +25,8 @@ import java.util.Map;
  * <p><b>Threads.</b> Cooperative nodes are split, in topological order, into at most {@code workerThreads}
  * contiguous groups of near-equal size, one per worker. Neighbours in a chain therefore share a thread and the
  * frames they pass stay in that core's cache, as Flink chains operators and Pekko fuses stages; a long chain is
- * still cut into as many stages as there are workers, so the pipeline uses every core. Blocking nodes get a thread
- * each.
+ * still cut into as many stages as there are workers, so the pipeline uses every core. Preview sinks are not
+ * counted in that split: each joins the worker of the node that feeds it. Blocking nodes get a thread each.
  */
 public final class Planner {
 
@@ -78,6 +78,9 @@ public final class Planner {
         List<ExecutionPlan.PlannedNode> nodes = new ArrayList<>();
         Map<String, List<String>> cooperative = new java.util.TreeMap<>();
         cooperative.put(NodeInstance.MAIN_PROCESS, new ArrayList<>());
+        // Preview sinks per process, and the node feeding each: placed after the split (see place()).
+        Map<String, List<String>> previews = new java.util.TreeMap<>();
+        Map<String, String> writerOf = new HashMap<>();
         for (ResolvedNode n : order) {
             List<ExecutionPlan.PlannedInput> inputs = new ArrayList<>();
             for (ResolvedPort in : n.inputs()) {
@@ -97,16 +100,60 @@ public final class Planner {
             }
             nodes.add(new ExecutionPlan.PlannedNode(n, inputs, outputs));
             if (n.descriptor().scheduling() == Scheduling.COOPERATIVE) {
-                cooperative.computeIfAbsent(n.node().process(), k -> new ArrayList<>()).add(n.id());
+                if (n.descriptor().preview()) {
+                    previews.computeIfAbsent(n.node().process(), k -> new ArrayList<>()).add(n.id());
+                    graph.edgesInto(n.id()).stream().findFirst().ifPresent(e -> writerOf.put(n.id(), e.from().node()));
+                } else {
+                    cooperative.computeIfAbsent(n.node().process(), k -> new ArrayList<>()).add(n.id());
+                }
             }
         }
         // Every process group gets its own pool of workerThreads, main first.
-        List<List<String>> groups = new ArrayList<>(split(cooperative.remove(NodeInstance.MAIN_PROCESS),
-                options.workerThreads()));
-        for (List<String> ids : cooperative.values()) {
-            groups.addAll(split(ids, options.workerThreads()));
+        List<List<String>> groups = new ArrayList<>(place(cooperative.remove(NodeInstance.MAIN_PROCESS),
+                previews.getOrDefault(NodeInstance.MAIN_PROCESS, List.of()), writerOf, options.workerThreads()));
+        for (Map.Entry<String, List<String>> e : cooperative.entrySet()) {
+            groups.addAll(place(e.getValue(), previews.getOrDefault(e.getKey(), List.of()), writerOf,
+                    options.workerThreads()));
+        }
+        for (Map.Entry<String, List<String>> e : previews.entrySet()) {
+            if (!e.getKey().equals(NodeInstance.MAIN_PROCESS) && !cooperative.containsKey(e.getKey())) {
+                groups.addAll(split(e.getValue(), options.workerThreads()));
+            }
         }
         return new ExecutionPlan(graph, nodes, channels, groups, options);
+    }
+
+    /**
+     * Splits one process's pipeline stages over its workers, then puts each preview sink on the worker of the node
+     * that feeds it. Previews are left out of the split because they do next to nothing per frame (copy the newest,
+     * publish at most 60 times a second): counted as stages, the three previews of the FFT example took a whole
+     * worker of two and left the FFT chain on the other, at 0.67x of its speed without them. On the writer's worker a
+     * preview also reads frames that are still in that core's cache.
+     */
+    static List<List<String>> place(List<String> stages, List<String> previewIds, Map<String, String> writerOf,
+                                    int workers) {
+        if (stages.isEmpty()) {
+            return split(previewIds, workers);
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (List<String> g : split(stages, workers)) {
+            groups.add(new ArrayList<>(g));
+        }
+        for (String id : previewIds) {
+            List<String> home = null;
+            for (List<String> g : groups) {
+                if (g.contains(writerOf.get(id))) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                // Fed from another process, a blocking node or nothing: the least loaded worker.
+                home = groups.stream().min(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+            }
+            home.add(id);
+        }
+        return groups;
     }
 
     /** Splits {@code ids} into at most {@code parts} contiguous groups whose sizes differ by at most one. */

@@ -209,6 +209,34 @@ class PreviewWiringTest {
         assertThat(hub.events).isEmpty();
     }
 
+    @Test
+    void previewsDoNotCountInTheSplitOverWorkersAndRunOnTheirWritersWorker() {
+        // src -> gain -> sink, with a preview on each of src and gain: the pipeline's three stages are split over two
+        // workers as they would be without previews, and each preview joins the worker of the node feeding it.
+        GraphDocument doc = new GraphBuilder("placement")
+                .node("src", "basic.counter", "count", 0, "element", "f32", "chunk", 64)
+                .node("gain", "basic.multiply", "element", "f32", "chunk", 64)
+                .node("sink", "basic.null_sink", "element", "f32", "chunk", 64)
+                .node("p_src", "test.preview", "chunk", 64)
+                .node("p_gain", "test.preview", "chunk", 64)
+                .edge("src.out", "gain.in")
+                .edge("gain.out", "sink.in")
+                .edge("src.out", "p_src.in", LATEST)
+                .edge("gain.out", "p_gain.in", LATEST)
+                .build();
+        ExecutionPlan plan = new Planner().plan(engine.validate(doc), options(2));
+        assertThat(plan.cooperativeGroupsOf("main"))
+                .containsExactly(List.of("src", "gain", "p_src", "p_gain"), List.of("sink"));
+
+        GraphDocument onlyPreviews = new GraphBuilder("only-previews")
+                .node("src", "basic.counter", "count", 0, "element", "f32", "chunk", 64)
+                .node("p", "test.preview", "chunk", 64)
+                .edge("src.out", "p.in", LATEST)
+                .build();
+        assertThat(new Planner().plan(engine.validate(onlyPreviews), options(2)).cooperativeGroupsOf("main"))
+                .containsExactly(List.of("src", "p"));
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
