@@ -96,13 +96,11 @@ class EditorPreviewRunTest extends EditorRunFxTest {
     private static double columnLuma(Image img, PreviewPanel p, double x) {
         Bounds area = fx(() -> p.dataArea().orElseThrow());
         Point2D at = fx(() -> p.locate(x, 0).orElseThrow());
-        PixelReader px = img.getPixelReader();
         double sum = 0;
         int n = 0;
         for (int y = (int) (area.getMinY() + area.getHeight() / 4); y < area.getMaxY() - area.getHeight() / 4; y++) {
             for (int dx = -1; dx <= 1; dx++) {
-                int argb = px.getArgb((int) at.getX() + dx, y);
-                sum += 0.299 * ((argb >> 16) & 0xff) + 0.587 * ((argb >> 8) & 0xff) + 0.114 * (argb & 0xff);
+                sum += luma(img, new Point2D((int) at.getX() + dx, y), 0);
                 n++;
             }
         }
@@ -156,6 +154,9 @@ class EditorPreviewRunTest extends EditorRunFxTest {
 
         tap(KeyCode.F5);
         await("the run", 30, () -> runs().state() == State.RUNNING);
+        // Three previews open as tabs, and whichever attached last is in front; a hidden panel is not drawn.
+        await("the waterfall panel", 30, () -> board().panel("waterfall").isPresent());
+        interact(() -> board().showPanel("waterfall"));
         await("waterfall pictures", 30, () -> rendered("waterfall") >= 3);
         PreviewPanel fall = panel("waterfall");
         // The waterfall holds 128 spectra; give it time to fill with the first tones.
