@@ -105,6 +105,15 @@ abstract class PreviewSink implements Processor {
     }
 
     /**
+     * Whether the last {@link #take} that released frames also changed the state {@link #fill} reads. True unless a
+     * node releases some frames unread (the waterfall between two rows), so that it does not publish the same
+     * picture again. Called from {@code process}; must not allocate.
+     */
+    protected boolean tookNewData() {
+        return true;
+    }
+
+    /**
      * Applies the subclass's own hot params. Called between two {@code process} calls on the worker thread; must
      * not allocate.
      */
@@ -115,7 +124,7 @@ abstract class PreviewSink implements Processor {
     @Override
     public final WorkStatus process(Inputs in, Outputs out) {
         int taken = take(in);
-        if (taken > 0) {
+        if (taken > 0 && tookNewData()) {
             pending = true;
         }
         if (pending && ready()) {

@@ -81,6 +81,8 @@ final class WaterfallNode extends PreviewSink {
     /** Least time between two rows, 0 for every spectrum; and when the next row may come. */
     private long rowIntervalNanos;
     private long nextRow;
+    /** Whether the last take added a row (it may only have skipped spectra). */
+    private boolean addedRow;
 
     @Override
     protected PreviewSlot openSlot(ProcessorContext context) {
@@ -124,6 +126,7 @@ final class WaterfallNode extends PreviewSink {
             in = ins.port(0);
         }
         int taken = 0;
+        addedRow = false;
         if (rowIntervalNanos > 0 && in.available() > 0) {
             long now = System.nanoTime();
             if (now - nextRow < 0) {
@@ -146,8 +149,14 @@ final class WaterfallNode extends PreviewSink {
             fs = f.sampleRate();
             in.release();
             taken++;
+            addedRow = true;
         }
         return taken;
+    }
+
+    @Override
+    protected boolean tookNewData() {
+        return addedRow;
     }
 
     @Override

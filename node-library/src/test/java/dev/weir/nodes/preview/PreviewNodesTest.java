@@ -486,6 +486,8 @@ class PreviewNodesTest {
             h.feed("in", vector(2, 2), vector(3, 3));
             h.complete();
             assertThat(h.latest()[0].floats()).containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN, 1, 1);
+            // Skipped spectra change nothing, so the same picture is not published again.
+            assertThat(h.slot().publishedCount()).isEqualTo(1);
         }
 
         @Test
